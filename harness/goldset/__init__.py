@@ -1,0 +1,1 @@
+"""Gold data: schema, loading, validation, statistics and export of hand-annotated goldsets."""

@@ -1,0 +1,198 @@
+"""Load a goldset folder into typed, in-memory objects.
+
+Loading checks only that files exist and parse; `harness.goldset.validate` checks what they say.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from harness.errors import GoldsetError
+from harness.goldset.schema import (
+    DocumentInfo,
+    Entity,
+    EntityInventory,
+    EntityLayer,
+    EntityMention,
+    EventAnnotation,
+    EventCluster,
+    EventClusterInventory,
+    EventLayer,
+    FurnitureAnnotation,
+    FurnitureLayer,
+    Manifest,
+    NumberAnnotation,
+    NumberFact,
+    NumberFactInventory,
+    NumberLayer,
+    QuoteAnnotation,
+    QuoteCluster,
+    QuoteClusterInventory,
+    QuoteLayer,
+    ReferenceSet,
+    ReferenceSummary,
+)
+
+MANIFEST_NAME = "goldset.json"
+DEFAULT_GOLDSET = Path(__file__).resolve().parents[2] / "goldsets" / "moscow-talks-2018"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """One source text with every layer of its hand annotations."""
+
+    info: DocumentInfo
+    text: str
+    entities: tuple[EntityMention, ...] = ()
+    numbers: tuple[NumberAnnotation, ...] = ()
+    events: tuple[EventAnnotation, ...] = ()
+    quotes: tuple[QuoteAnnotation, ...] = ()
+    furniture: tuple[FurnitureAnnotation, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+
+@dataclass(frozen=True)
+class GoldCluster:
+    """Documents summarized together, with their reference summaries."""
+
+    id: str
+    documents: tuple[GoldDocument, ...]
+    references: tuple[ReferenceSummary, ...]
+
+
+@dataclass(frozen=True)
+class Goldset:
+    """A whole goldset: documents, inventories shared across documents, and clusters."""
+
+    root: Path
+    manifest: Manifest
+    documents: tuple[GoldDocument, ...]
+    entities: tuple[Entity, ...]
+    number_facts: tuple[NumberFact, ...]
+    event_clusters: tuple[EventCluster, ...]
+    quote_clusters: tuple[QuoteCluster, ...]
+    clusters: tuple[GoldCluster, ...] = field(default=())
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name
+
+    @cached_property
+    def entity_by_id(self) -> dict[str, Entity]:
+        return {entity.id: entity for entity in self.entities}
+
+    @cached_property
+    def document_by_id(self) -> dict[str, GoldDocument]:
+        return {document.id: document for document in self.documents}
+
+
+def read_model(path: Path, model: type[M]) -> M:
+    """Parse one JSON file into `model`, turning any problem into a `GoldsetError` that names the file and field."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GoldsetError(f"{path}: file not found") from None
+    except UnicodeDecodeError as error:
+        raise GoldsetError(f"{path}: not UTF-8 ({error.reason} at byte {error.start})") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise GoldsetError(f"{path}, line {error.lineno}: invalid JSON: {error.msg}") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"field '{'.'.join(str(part) for part in issue['loc'])}': {issue['msg']}" for issue in error.errors()
+        )
+        raise GoldsetError(f"{path}: {problems}") from None
+
+
+def read_text_exact(path: Path) -> str:
+    """Read a source text without any newline translation, so offsets match the bytes on disk."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise GoldsetError(f"{path}: source text not found") from None
+    except UnicodeDecodeError as error:
+        raise GoldsetError(f"{path}: not UTF-8 ({error.reason} at byte {error.start})") from None
+
+
+def _layer(root: Path, folder: str, document_id: str, layer: str, model: type[M]) -> M | None:
+    path = root / folder / document_id / f"{layer}.json"
+    return read_model(path, model) if path.exists() else None
+
+
+def load_document(root: Path, manifest: Manifest, info: DocumentInfo) -> GoldDocument:
+    text = read_text_exact(root / info.path)
+    folder = manifest.annotations
+    entities = _layer(root, folder, info.id, "entities", EntityLayer)
+    numbers = _layer(root, folder, info.id, "numbers", NumberLayer)
+    events = _layer(root, folder, info.id, "events", EventLayer)
+    quotes = _layer(root, folder, info.id, "quotes", QuoteLayer)
+    furniture = _layer(root, folder, info.id, "furniture", FurnitureLayer)
+    return GoldDocument(
+        info=info,
+        text=text,
+        entities=tuple(entities.mentions) if entities else (),
+        numbers=tuple(numbers.numbers) if numbers else (),
+        events=tuple(events.events) if events else (),
+        quotes=tuple(quotes.quotes) if quotes else (),
+        furniture=tuple(furniture.furniture) if furniture else (),
+    )
+
+
+def _inventory(root: Path, relative: str, model: type[M]) -> M | None:
+    path = root / relative
+    return read_model(path, model) if path.exists() else None
+
+
+def load_goldset(path: str | Path | None = None) -> Goldset:
+    """Load the goldset at `path` (a folder holding `goldset.json`, or the manifest itself); default: the built-in one."""
+    root = Path(path) if path is not None else DEFAULT_GOLDSET
+    if root.is_file():
+        root = root.parent
+    manifest_path = root / MANIFEST_NAME
+    if not manifest_path.exists():
+        raise GoldsetError(f"{root}: no {MANIFEST_NAME} here; a goldset folder needs a manifest (see README)")
+    manifest = read_model(manifest_path, Manifest)
+    documents = tuple(load_document(root, manifest, info) for info in manifest.documents)
+    entities = _inventory(root, manifest.entities, EntityInventory)
+    facts = _inventory(root, manifest.number_facts, NumberFactInventory)
+    events = _inventory(root, manifest.event_clusters, EventClusterInventory)
+    quotes = _inventory(root, manifest.quote_clusters, QuoteClusterInventory)
+    by_id = {document.id: document for document in documents}
+    clusters = []
+    for cluster in manifest.clusters:
+        missing = [doc for doc in cluster.documents if doc not in by_id]
+        if missing:
+            raise GoldsetError(f"{manifest_path}: cluster '{cluster.id}' lists unknown documents {missing}")
+        references = read_model(root / cluster.references, ReferenceSet)
+        clusters.append(
+            GoldCluster(
+                id=cluster.id,
+                documents=tuple(by_id[doc] for doc in cluster.documents),
+                references=tuple(references.references),
+            )
+        )
+    return Goldset(
+        root=root,
+        manifest=manifest,
+        documents=documents,
+        entities=tuple(entities.entities) if entities else (),
+        number_facts=tuple(facts.facts) if facts else (),
+        event_clusters=tuple(events.clusters) if events else (),
+        quote_clusters=tuple(quotes.clusters) if quotes else (),
+        clusters=tuple(clusters),
+    )

@@ -1,0 +1,1 @@
+"""Meta-evaluation: how well the consistency scorers agree with human factuality judgements."""

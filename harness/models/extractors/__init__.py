@@ -1,0 +1,1 @@
+"""Extractors: rule-based, spaCy, predictions files and LLMs."""

@@ -1,0 +1,43 @@
+"""The two plug-in protocols, and the inputs models see.
+
+Models see source texts (and, for the reference and oracle baselines, reference summaries) but never the
+gold annotations. A plug-in is any class with the right method, chosen in config through Hydra `_target_`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import datetime as dt
+from typing import Protocol, runtime_checkable
+
+from harness.claims.types import ClaimSet
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    id: str
+    text: str
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class SourceCluster:
+    """What a summarizer summarizes: one or more documents about one story."""
+
+    id: str
+    documents: tuple[SourceDocument, ...]
+    references: tuple[str, ...] = ()
+
+
+@runtime_checkable
+class Summarizer(Protocol):
+    def summarize(self, cluster: SourceCluster) -> str:
+        """Return one summary of the whole cluster."""
+        ...
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    def extract(self, document: SourceDocument) -> ClaimSet:
+        """Return every entity, number, quote and event the extractor finds, with offsets into `document.text`."""
+        ...

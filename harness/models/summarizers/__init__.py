@@ -1,0 +1,1 @@
+"""Summarizers: offline baselines and adapters for real models."""

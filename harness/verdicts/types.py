@@ -1,0 +1,50 @@
+"""Verdicts: one finding per claim, with the evidence in the sources it was judged on."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FindingType = Literal["number", "entity", "quote", "event", "nli"]
+
+NumberVerdict = Literal["supported", "contradicted", "unit_mismatch", "unsupported"]
+EntityVerdict = Literal["supported", "unsupported", "wrong_role"]
+QuoteVerdict = Literal["verbatim", "altered", "fabricated", "misattributed"]
+EventVerdict = Literal["supported", "contradicted", "unverified"]
+NliVerdict = Literal["entailed", "neutral", "contradicted"]
+
+FLAGGED_VERDICTS: frozenset[str] = frozenset(
+    {"contradicted", "unit_mismatch", "unsupported", "wrong_role", "altered", "fabricated", "misattributed"}
+)
+"""Verdicts that mark a claim as not true to the sources."""
+
+
+class Evidence(BaseModel):
+    """Where in the sources a verdict was decided: a document span and the gold annotation compared with."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document: str
+    start: int
+    end: int
+    text: str
+    annotation: str | None = Field(default=None, description="Gold annotation id, or None in gold-free mode.")
+
+
+class Finding(BaseModel):
+    """One claim of a summary and its verdict."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: FindingType
+    text: str
+    start: int = Field(description="Offset of the claim in the summary.")
+    end: int
+    verdict: str
+    evidence: tuple[Evidence, ...] = ()
+    detail: str | None = Field(default=None, description="Why: the difference found, in words.")
+
+    @property
+    def flagged(self) -> bool:
+        return self.verdict in FLAGGED_VERDICTS
