@@ -26,6 +26,35 @@ Qualifier = Literal[
     "fewer_than",  # "fewer than 10", "less than 10"
     "vague",  # "hundreds", "several", "a few": an interval with no point value
 ]
+EventType = Literal[
+    "INVITE",
+    "ACCEPT",
+    "DECLINE",
+    "REJECT",
+    "OFFER",
+    "REQUEST",
+    "ACCUSE",
+    "DENY",
+    "CRITICIZE",
+    "MEET",
+    "TALKS",
+    "ATTEND",
+    "SEND",
+    "CONTACT",
+    "ATTACK",
+    "KILL",
+    "INVADE",
+    "OCCUPY",
+    "FIGHT",
+    "SUPPLY",
+    "SUPPORT",
+    "CONFIRM",
+    "ANNOUNCE",
+    "REGRET",
+    "PRAISE",
+    "BAN",
+    "CONTROL",
+]
 Polarity = Literal["positive", "negative"]
 Modality = Literal["actual", "intended", "possible", "hypothetical"]
 QuoteKind = Literal["direct", "partial"]
@@ -127,7 +156,7 @@ class EventCluster(_Strict):
     """One real-world event that one or more documents report."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    type: str
+    type: EventType
     description: str
 
 
@@ -196,7 +225,7 @@ class EventArgument(_Strict):
 
 class EventAnnotation(_Strict):
     id: str
-    type: str
+    type: EventType
     trigger: Span
     arguments: list[EventArgument] = Field(default_factory=list)
     polarity: Polarity = "positive"

@@ -6,9 +6,9 @@ gold annotations. A plug-in is any class with the right method, chosen in config
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import datetime as dt
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from harness.claims.types import ClaimSet
 
@@ -29,10 +29,18 @@ class SourceCluster:
     references: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Summary:
+    """A summary with what the model wants recorded beside it (the corrupting wrapper lists its planted errors)."""
+
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
 @runtime_checkable
 class Summarizer(Protocol):
-    def summarize(self, cluster: SourceCluster) -> str:
-        """Return one summary of the whole cluster."""
+    def summarize(self, cluster: SourceCluster) -> str | Summary:
+        """Return one summary of the whole cluster, as plain text or with metadata."""
         ...
 
 

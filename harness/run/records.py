@@ -1,7 +1,8 @@
 """The results files a run writes, as typed records: the contract between the runner and every reader.
 
 A run directory holds `config.yaml` (resolved), `outputs.jsonl` (one `OutputRecord` per model call),
-`samples.jsonl` (one `SampleRecord` per sample) and `metrics.json` (one `RunSummary`). Reports, comparisons
+`samples.jsonl` (one `SampleRecord` per model and sample) and `metrics.json` (one `RunSummary` with every
+model's aggregates). A run may hold one model or several; each record names its model. Reports, comparisons
 and the gate read only these files, so runs made on other machines are read the same way.
 """
 
@@ -80,14 +81,12 @@ class Failure(BaseModel):
     error: str
 
 
-class RunSummary(BaseModel):
-    """`metrics.json`: the aggregates of one model on one goldset or dataset."""
+class ModelSummary(BaseModel):
+    """The aggregates of one model in a run."""
 
     model_config = ConfigDict(extra="forbid")
 
     model: str
-    task: Task
-    dataset: str
     n_samples: int
     n_failed: int = 0
     failures: list[Failure] = Field(default_factory=list)
@@ -95,7 +94,17 @@ class RunSummary(BaseModel):
     verdict_counts: dict[str, dict[str, int]] = Field(
         default_factory=dict, description="Finding type -> verdict -> count."
     )
+
+
+class RunSummary(BaseModel):
+    """`metrics.json`: what was run on which data, and each model's aggregates."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    task: Task
+    dataset: str = Field(description="Goldset name, or the Hugging Face dataset and split scored gold-free.")
     fingerprint: Fingerprint
+    models: dict[str, ModelSummary] = Field(default_factory=dict)
 
 
 def append_jsonl(path: Path, record: BaseModel) -> None:
