@@ -1,0 +1,136 @@
+"""Compare models across runs: per-metric means with bootstrap CIs, paired tests against a baseline model.
+
+A model's samples are paired with the baseline's by sample id; only ids both scored enter a paired test.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from harness.errors import HarnessError
+from harness.report.runs import Run
+from harness.report.stats import Estimate, PairedTest, bootstrap_ci, paired_permutation_test
+from harness.run.records import Fingerprint, SampleRecord
+
+PREFERRED_ORDER = (
+    "rouge1",
+    "rouge2",
+    "rougeL",
+    "rougeLsum",
+    "number_precision",
+    "number_survival",
+    "entity_precision",
+    "quote_fidelity",
+    "event_contradictions",
+    "event_support",
+    "coverage",
+    "density",
+    "compression",
+)
+"""Metrics shown first, in this order; any other metric follows alphabetically."""
+
+LOWER_IS_BETTER = frozenset({"event_contradictions", "number_flagged", "entity_flagged", "flagged"})
+
+
+@dataclass(frozen=True)
+class ModelResults:
+    """One model's samples, labelled for display (the run folder is added when two runs share a model name)."""
+
+    label: str
+    run: Run
+    samples: list[SampleRecord]
+
+    def values(self, metric: str) -> dict[str, float]:
+        return {s.id: s.metrics[metric] for s in self.samples if s.error is None and metric in s.metrics}
+
+
+@dataclass
+class Comparison:
+    """Everything a comparison table shows."""
+
+    models: list[str]
+    metrics: list[str]
+    baseline: str | None
+    estimates: dict[str, dict[str, Estimate]] = field(default_factory=dict)
+    tests: dict[str, dict[str, PairedTest]] = field(default_factory=dict)
+    flagged: dict[str, Counter[str]] = field(default_factory=dict)
+    claims: dict[str, Counter[str]] = field(default_factory=dict)
+    flagged_share: dict[str, Estimate] = field(default_factory=dict)
+    alpha: float = 0.05
+
+
+def collect_models(runs: list[Run]) -> list[ModelResults]:
+    """Flatten runs into models; a model name seen in several runs is labelled with its run folder."""
+    counts = Counter(model for run in runs for model in run.samples)
+    results = []
+    for run in runs:
+        for model, samples in run.samples.items():
+            label = model if counts[model] == 1 else f"{model} ({run.path.name})"
+            results.append(ModelResults(label, run, samples))
+    return results
+
+
+def check_fingerprints(runs: list[Run]) -> None:
+    """Refuse to mix results computed on different goldsets or scorer settings."""
+    first: Fingerprint = runs[0].summary.fingerprint
+    for run in runs[1:]:
+        if not run.summary.fingerprint.compatible_with(first):
+            raise HarnessError(
+                f"{run.path} was scored with a different goldset or scorer settings than {runs[0].path} "
+                "(fingerprints differ); rerun both with the same settings, or pass --allow-mixed to compare anyway"
+            )
+
+
+def metric_names(models: list[ModelResults]) -> list[str]:
+    seen = {metric for model in models for sample in model.samples for metric in sample.metrics}
+    ordered = [metric for metric in PREFERRED_ORDER if metric in seen]
+    return ordered + sorted(seen - set(ordered))
+
+
+def compare(
+    runs: list[Run],
+    *,
+    baseline: str | None = None,
+    metrics: list[str] | None = None,
+    alpha: float = 0.05,
+    allow_mixed: bool = False,
+) -> Comparison:
+    """Build the comparison of every model in `runs`; `baseline` names the model the others are tested against."""
+    if not allow_mixed:
+        check_fingerprints(runs)
+    models = collect_models(runs)
+    labels = [model.label for model in models]
+    if baseline is not None and baseline not in labels:
+        raise HarnessError(f"baseline model '{baseline}' is not in these runs; models: {', '.join(labels)}")
+    chosen = metrics or metric_names(models)
+    comparison = Comparison(models=labels, metrics=chosen, baseline=baseline, alpha=alpha)
+    by_label = {model.label: model for model in models}
+    for model in models:
+        comparison.estimates[model.label] = {
+            metric: bootstrap_ci(list(model.values(metric).values())) for metric in chosen
+        }
+        comparison.flagged[model.label] = Counter(
+            finding.type for sample in model.samples for finding in sample.findings if finding.flagged
+        )
+        comparison.claims[model.label] = Counter(
+            finding.type for sample in model.samples for finding in sample.findings
+        )
+        scored = [sample for sample in model.samples if sample.error is None]
+        comparison.flagged_share[model.label] = bootstrap_ci([float(sample.flagged) for sample in scored])
+    if baseline is not None:
+        reference = by_label[baseline]
+        for model in models:
+            if model.label == baseline:
+                continue
+            comparison.tests[model.label] = {}
+            for metric in chosen:
+                base_values, values = reference.values(metric), model.values(metric)
+                shared = sorted(set(base_values) & set(values))
+                comparison.tests[model.label][metric] = (
+                    paired_permutation_test([base_values[i] for i in shared], [values[i] for i in shared])
+                    if shared
+                    else PairedTest(math.nan, math.nan, 0)
+                )
+    return comparison
