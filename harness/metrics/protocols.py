@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from harness.claims.types import ClaimSet
+from harness.goldset.load import GoldDocument
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Finding
 
@@ -23,4 +26,19 @@ class Scorer(Protocol):
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """Score one summary against its sources."""
+        ...
+
+
+@runtime_checkable
+class ExtractionScorer(Protocol):
+    """Scores an extractor's output on one document against its gold layers, and over the whole goldset."""
+
+    name: str
+
+    def score(self, prediction: ClaimSet, document: GoldDocument) -> SampleScore:
+        """Per-document metrics and the errors found (spurious, missed, wrong type, wrong boundary)."""
+        ...
+
+    def aggregate(self, pairs: Sequence[tuple[ClaimSet, GoldDocument]]) -> dict[str, float]:
+        """Metrics that need every document at once: micro averages, cross-document linking."""
         ...

@@ -14,10 +14,13 @@ QuoteVerdict = Literal["verbatim", "altered", "fabricated", "misattributed"]
 EventVerdict = Literal["supported", "contradicted", "unverified"]
 NliVerdict = Literal["entailed", "neutral", "contradicted"]
 
+ExtractionVerdict = Literal["spurious", "missed", "wrong_type", "wrong_boundary"]
+
 FLAGGED_VERDICTS: frozenset[str] = frozenset(
     {"contradicted", "unit_mismatch", "unsupported", "wrong_role", "altered", "fabricated", "misattributed"}
+    | {"spurious", "missed", "wrong_type", "wrong_boundary"}
 )
-"""Verdicts that mark a claim as not true to the sources."""
+"""Verdicts that mark a claim as not true to the sources, or an extraction as wrong."""
 
 
 class Evidence(BaseModel):

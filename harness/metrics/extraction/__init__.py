@@ -1,0 +1,1 @@
+"""Extraction scoring against the gold annotations: entities, coreference, numbers, events and quotes."""
