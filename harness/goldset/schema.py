@@ -54,6 +54,9 @@ EventType = Literal[
     "PRAISE",
     "BAN",
     "CONTROL",
+    "LEAD",  # "the delegation would be led by Stanekzai"
+    "RECONSIDER",  # "rethink the plans", "reconsider its plan"
+    "THWART",  # "a decision that could scupper Moscow's plans"
 ]
 Polarity = Literal["positive", "negative"]
 Modality = Literal["actual", "intended", "possible", "hypothetical"]
