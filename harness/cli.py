@@ -7,6 +7,7 @@ that needs them. Every subcommand module exposes `main(argv: list[str]) -> int`.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 from harness import __version__
@@ -51,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     except HarnessError as error:
         print(f"harness {command}: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`harness goldset stats | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(f"harness {command}: interrupted; results written so far are kept.", file=sys.stderr)
         return 130
