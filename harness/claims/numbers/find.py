@@ -1,0 +1,122 @@
+"""Entry point: every numeric expression of a text as a normalized `NumberClaim`.
+
+The finder walks the tokens once, left to right, trying at each token a date (all-digit, month-name, then
+anchor-relative), then a quantity with its qualifier; a match consumes its tokens. It never raises on any
+string and runs in time linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from dateutil.relativedelta import relativedelta
+
+from harness.claims.numbers.dates import (
+    DateMatch,
+    interval_iso,
+    match_calendar_date,
+    match_numeric_date,
+    match_relative_date,
+)
+from harness.claims.numbers.parse import Expression, read_expression
+from harness.claims.numbers.tokens import Token, tokenize
+from harness.claims.types import NumberClaim
+from harness.goldset.schema import Span
+
+
+def _date_at(tokens: list[Token], index: int, anchor: dt.date | None) -> DateMatch | None:
+    token = tokens[index]
+    if token.kind == "num" and not (token.glued and index > 0 and tokens[index - 1].is_word):
+        numeric = match_numeric_date(token, anchor)
+        if numeric is not None:
+            return replace(numeric, first=index, last=index)
+    if token.kind == "punct":
+        return None
+    return match_calendar_date(tokens, index, anchor) or match_relative_date(tokens, index, anchor)
+
+
+def _date_claim(text: str, tokens: list[Token], found: DateMatch) -> NumberClaim:
+    start, end = tokens[found.first].start, tokens[found.last].end
+    return NumberClaim(
+        span=Span(start=start, end=end, text=text[start:end]),
+        kind="year" if found.kind == "year" else "date",
+        value=found.value,
+        low=found.low,
+        high=found.high,
+        qualifier="vague" if found.qualifier == "vague" else "exact",
+        date=found.date,
+    )
+
+
+_AGO_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours"}
+
+
+def _offset_date(tokens: list[Token], found: Expression, anchor: dt.date | None) -> DateMatch | None:
+    """ "a few days back", "two years ago": a date, the anchor minus the quantity's interval."""
+    following = tokens[found.last + 1] if found.last + 1 < len(tokens) else None
+    if following is None or following.lower not in {"ago", "back"} or found.unit not in _AGO_UNITS:
+        return None
+    if found.low is None or found.high is None:
+        return None
+    qualifier = "vague" if found.qualifier == "vague" else "exact"
+    if anchor is None:
+        return DateMatch(found.first, found.last + 1, "date", None, qualifier=qualifier)
+    unit = _AGO_UNITS[found.unit]
+    earliest = anchor - relativedelta(**{unit: int(found.high)})
+    latest = anchor - relativedelta(**{unit: int(found.low)})
+    if found.unit == "year":
+        iso = f"{earliest.year:04d}" if earliest.year == latest.year else f"{earliest.year:04d}/{latest.year:04d}"
+    else:
+        iso = interval_iso(earliest, latest)
+    return DateMatch(found.first, found.last + 1, "date", iso, qualifier=qualifier)
+
+
+def _quantity_claim(text: str, tokens: list[Token], found: Expression) -> NumberClaim:
+    start, end = tokens[found.first].start, tokens[found.last].end
+    counted = None
+    if found.counted is not None:
+        counted = text[tokens[found.counted[0]].start : tokens[found.counted[1]].end]
+    return NumberClaim(
+        span=Span(start=start, end=end, text=text[start:end]),
+        kind=found.kind,
+        value=found.value,
+        low=found.low,
+        high=found.high,
+        low_open=found.low_open,
+        high_open=found.high_open,
+        unit=found.unit,
+        counted=counted,
+        qualifier=found.qualifier,
+        date=found.date,
+    )
+
+
+def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClaim]:
+    """Every numeric expression of `text`, normalized by the ARCHITECTURE.md "Numbers" convention.
+
+    `anchor` (the publication date) resolves dates without a year and relative dates ("next month").
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    tokens = tokenize(text)
+    claims: list[NumberClaim] = []
+    index = 0
+    while index < len(tokens):
+        date = _date_at(tokens, index, anchor)
+        if date is not None:
+            claims.append(_date_claim(text, tokens, date))
+            index = date.last + 1
+            continue
+        expression = read_expression(tokens, index)
+        if expression is not None:
+            offset = _offset_date(tokens, expression, anchor)
+            if offset is not None:
+                claims.append(_date_claim(text, tokens, offset))
+                index = offset.last + 1
+                continue
+            claims.append(_quantity_claim(text, tokens, expression))
+            index = expression.last + 1
+            continue
+        index += 1
+    return claims

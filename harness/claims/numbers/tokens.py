@@ -1,0 +1,87 @@
+"""Tokens for the number grammar: digit runs, words and single punctuation marks, with offsets.
+
+Unlike `harness.claims.text.words`, digits keep their inner separators ("1,200", "2018-09-04", "9/4/2018")
+and punctuation is kept ("%", "$", "-"), each token knowing whether whitespace precedes it ("three-month" is
+three glued tokens). Web addresses and e-mail addresses are dropped: the digits in them are no claims.
+Every pattern consumes what it matches, so scanning is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+TokenKind = Literal["num", "word", "punct"]
+
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,:/\-]\d+)*)"
+    r"|(?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)*)"
+    r"|(?P<punct>[^\s\w]|_)"
+)
+_CHUNK = re.compile(r"\S+")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:[.:/\-]\d+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: offsets into the original text, its text, its kind and whether it touches the previous one."""
+
+    start: int
+    end: int
+    text: str
+    kind: TokenKind
+    glued: bool
+    lower: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+
+def _is_address(chunk: str) -> bool:
+    lowered = chunk.lower()
+    if "://" in lowered or lowered.lstrip("<([").startswith("www."):
+        return True
+    at = chunk.find("@")
+    return 0 < at < len(chunk) - 1 and "." in chunk[at:]
+
+
+def tokenize(text: str) -> list[Token]:
+    """All tokens of `text` outside web and e-mail addresses."""
+    masked: list[tuple[int, int]] = [
+        (chunk.start(), chunk.end()) for chunk in _CHUNK.finditer(text) if _is_address(chunk.group())
+    ]
+    tokens: list[Token] = []
+    mask_index = 0
+    previous_end = -1
+    for match in _TOKEN.finditer(text):
+        start, end = match.start(), match.end()
+        while mask_index < len(masked) and masked[mask_index][1] <= start:
+            mask_index += 1
+        if mask_index < len(masked) and masked[mask_index][0] <= start:
+            previous_end = -1
+            continue
+        kind: TokenKind = "num" if match.group("num") else "word" if match.group("word") else "punct"
+        if kind == "num" and "," in match.group() and not _GROUPED.fullmatch(match.group()):
+            tokens.extend(_split_commas(match.group(), start, glued=start == previous_end))
+        else:
+            tokens.append(Token(start, end, match.group(), kind, glued=start == previous_end))
+        previous_end = end
+    return tokens
+
+
+def _split_commas(text: str, start: int, *, glued: bool) -> list[Token]:
+    """ "1,2,3" is a list, not a thousands grouping: one number token per part, commas between."""
+    parts: list[Token] = []
+    offset = start
+    for index, part in enumerate(text.split(",")):
+        if index:
+            parts.append(Token(offset, offset + 1, ",", "punct", glued=True))
+            offset += 1
+        parts.append(Token(offset, offset + len(part), part, "num", glued=glued or index > 0))
+        offset += len(part)
+    return parts

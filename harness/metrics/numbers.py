@@ -1,0 +1,61 @@
+"""Numeric consistency: how many of a summary's numbers the sources support, and which salient facts survive.
+
+Per-sample metrics (all counts are floats, as `SampleScore.metrics` holds):
+- `number_claims`: numeric expressions found in the summary; `number_flagged`: those with a flagged verdict;
+- `number_supported`, `number_contradicted`, `number_unit_mismatch`, `number_unsupported`: counts per verdict;
+- `number_precision`: supported / claims. Left out when the summary has no number: a summary that states
+  none is neither right nor wrong about numbers, and a made-up 1.0 or 0.0 would skew the mean;
+- `number_survival`: weighted share of the salient gold number facts the summary keeps correctly (see
+  `harness.verdicts.numbers.number_survival`). Left out in gold-free mode or when no fact is salient.
+"""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from harness.errors import ConfigError
+from harness.metrics.protocols import SampleScore
+from harness.verdicts.number_sources import SourceNumber
+from harness.verdicts.numbers import number_findings, number_survival, source_numbers
+from harness.verdicts.sources import Sources
+from harness.verdicts.types import NumberVerdict
+
+
+class NumberConsistencyScorer:
+    """Judges every number of a summary against the sources (gold annotations, else the source texts).
+
+    `salient_min_support`: the least number of documents that must report a gold number fact for it to count
+    towards `number_survival` (2: facts that at least two sources agree on).
+    """
+
+    name = "numbers"
+
+    def __init__(self, salient_min_support: int = 2) -> None:
+        if isinstance(salient_min_support, bool) or not isinstance(salient_min_support, int):
+            raise ConfigError(f"numbers scorer: salient_min_support must be an integer, got {salient_min_support!r}")
+        if salient_min_support < 1:
+            raise ConfigError(f"numbers scorer: salient_min_support must be at least 1, got {salient_min_support}")
+        self.salient_min_support = salient_min_support
+        self._cached: tuple[Sources, tuple[SourceNumber, ...]] | None = None
+
+    def _index(self, sources: Sources) -> tuple[SourceNumber, ...]:
+        """The source numbers, computed once per `Sources` object (a run scores many summaries per cluster)."""
+        if self._cached is None or self._cached[0] is not sources:
+            self._cached = (sources, source_numbers(sources))
+        return self._cached[1]
+
+    def score(self, summary: str, sources: Sources) -> SampleScore:
+        """Score one summary's numbers against its sources."""
+        findings = number_findings(summary, sources, self._index(sources))
+        metrics: dict[str, float] = {
+            "number_claims": float(len(findings)),
+            "number_flagged": float(sum(finding.flagged for finding in findings)),
+        }
+        for verdict in get_args(NumberVerdict):
+            metrics[f"number_{verdict}"] = float(sum(finding.verdict == verdict for finding in findings))
+        if findings:
+            metrics["number_precision"] = metrics["number_supported"] / len(findings)
+        survival, _, _ = number_survival(findings, sources, salient_min_support=self.salient_min_support)
+        if survival is not None:
+            metrics["number_survival"] = survival
+        return SampleScore(metrics=metrics, findings=findings)

@@ -1,0 +1,258 @@
+"""Number verdicts: is each numeric claim of a summary in the sources, with the same unit, qualifier and scope?
+
+Source numbers are the gold `NumberAnnotation`s of the cluster's documents (gold mode) or the numbers the
+finder reads in the source texts, anchored at each document's date (gold-free mode); numbers inside page
+furniture never count. Summary claims are read with the latest document date as anchor.
+
+**Same counted thing.** A claim and a source number count the same thing when
+1. they measure alike: both dates/years, both ordinals, or quantities of the same measure (percent, one
+   currency, a duration (compared in days: "three-week" contradicts "three-month"), or a count of things);
+2. and their heads agree: for counts the claim's unit noun ("leaders") equals or is a synonym
+   (`claims.numbers.counted.SYNONYMS`) of a source head (the gold unit, the head of the gold `counted`
+   text, or the finder's head at that span); for percents and durations the scope noun after the number
+   ("of the country" vs "of the country's districts", "truce" vs "ceasefire") is compared the same way
+   when both sides have one;
+3. or, when either side has no head, their contexts share content: of the lemma-ish content words within
+   `CONTEXT_WORDS` words of the claim (in its sentence), at least `MIN_OVERLAP` are in the source's
+   sentence plus the gold `counted` text.
+
+**Relation.** Intervals are compared with their open ends; dates as the days they cover. A source
+*supports* when its interval lies inside the claim's or both name the same point value and the intervals
+overlap; it *conflicts* when the intervals are disjoint or both name different points; otherwise it is
+merely *consistent* (the claim is more specific than the source, e.g. "Sept. 5" against "September").
+**Verdict**, in order: supported if a same-thing source supports; contradicted if a same-thing source at
+least as precise as the claim conflicts; supported if one is consistent; contradicted if any conflicts;
+unit_mismatch if a source names the same value (or date) for something else; else unsupported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from harness.claims.numbers import find_numbers
+from harness.claims.numbers.counted import content_lemmas, same_head
+from harness.claims.text import TextSpan, sentences, words
+from harness.claims.types import NumberClaim
+from harness.goldset.schema import NumberAnnotation
+from harness.verdicts.number_sources import (
+    TIME_KINDS,
+    Relation,
+    SourceNumber,
+    describe,
+    in_furniture,
+    label,
+    number_bounds,
+    number_heads,
+    number_measure,
+    number_point,
+    number_width,
+    relation,
+    source_numbers,
+)
+from harness.verdicts.sources import Sources
+from harness.verdicts.types import Evidence, Finding
+
+MIN_OVERLAP = 0.25
+"""Least share of the claim's context words that a source's context must hold to be 'the same'."""
+CONTEXT_WORDS = 8
+"""A claim's context: this many words either side of it, within its sentence."""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    source: SourceNumber
+    overlap: float
+    same: bool
+    relation: Relation | None
+
+
+def _overlap_share(claim_words: frozenset[str], source: SourceNumber) -> float:
+    return len(claim_words & source.context) / len(claim_words) if claim_words else 0.0
+
+
+def _heads_agree(claim_heads: frozenset[str], source_heads: frozenset[str]) -> bool | None:
+    """True/False when both sides name a head; None when one of them has none."""
+    if not claim_heads or not source_heads:
+        return None
+    return any(same_head(mine, theirs) for mine in claim_heads for theirs in source_heads)
+
+
+def _candidates(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber]) -> list[_Candidate]:
+    claim_measure = number_measure(claim)
+    claim_heads = number_heads(claim)
+    claim_words = frozenset(content_lemmas(sentence) - content_lemmas(claim.span.text)) | claim_heads
+    found = []
+    for source in index:
+        if number_measure(source.number) != claim_measure:
+            continue
+        share = _overlap_share(claim_words, source)
+        agree = _heads_agree(claim_heads, source.heads)
+        same = agree is True or (agree is None and share >= MIN_OVERLAP)
+        found.append(_Candidate(source, share, same, relation(claim, source.number)))
+    return sorted(found, key=lambda candidate: -candidate.overlap)
+
+
+def _closest(claim: NumberClaim, supports: Sequence[_Candidate]) -> list[_Candidate]:
+    """The supporting sources that state what the claim states: equal intervals if any, else the most similar."""
+    bounds = number_bounds(claim)
+    equal = [candidate for candidate in supports if number_bounds(candidate.source.number) == bounds]
+    if equal:
+        return equal
+    top = supports[0].overlap
+    return [candidate for candidate in supports if candidate.overlap >= 0.8 * top]
+
+
+def _middle(number: NumberClaim | NumberAnnotation) -> float:
+    bounds = number_bounds(number)
+    if bounds is None:
+        return math.nan
+    finite = [end for end in bounds[:2] if math.isfinite(end)]
+    return sum(finite) / len(finite) if finite else math.nan
+
+
+def _nearest(claim: NumberClaim, conflicts: Sequence[_Candidate]) -> _Candidate:
+    """Among the most similar conflicting sources (within 80% of the best overlap), the nearest in value."""
+    top = conflicts[0].overlap
+    close = [candidate for candidate in conflicts if candidate.overlap >= 0.8 * top]
+    middle = _middle(claim)
+
+    def distance(candidate: _Candidate) -> float:
+        gap = abs(_middle(candidate.source.number) - middle)
+        return math.inf if math.isnan(gap) else gap
+
+    return min(close, key=distance)
+
+
+def _same_value(claim: NumberClaim, source: NumberClaim | NumberAnnotation) -> bool:
+    if claim.kind in TIME_KINDS:
+        return claim.date is not None and claim.date == source.date
+    claim_point, source_point = number_point(claim), number_point(source)
+    if claim_point is None or source_point is None:
+        return False
+    return math.isclose(claim_point, source_point) or (claim.value is not None and claim.value == source.value)
+
+
+def _evidence(candidates: Iterable[_Candidate]) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(
+            document=candidate.source.document,
+            start=candidate.source.number.span.start,
+            end=candidate.source.number.span.end,
+            text=candidate.source.number.span.text,
+            annotation=candidate.source.annotation,
+        )
+        for candidate in candidates
+    )
+
+
+def _who(source: SourceNumber) -> str:
+    return " ".join(part for part in (label(source.document), source.annotation) if part)
+
+
+def judge_number(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber]) -> Finding:
+    """The verdict on one summary number, by the rule of the module docstring."""
+    candidates = _candidates(claim, sentence, index)
+    same = [candidate for candidate in candidates if candidate.same and candidate.relation is not None]
+    supports = [candidate for candidate in same if candidate.relation == "supports"]
+    consistent = [candidate for candidate in same if candidate.relation == "consistent"]
+    conflicts = [candidate for candidate in same if candidate.relation == "conflicts"]
+    precise = [candidate for candidate in conflicts if number_width(candidate.source.number) <= number_width(claim)]
+    says = f"summary says {describe(claim)}"
+    if supports or (consistent and not precise):
+        chosen = _closest(claim, supports) if supports else consistent
+        best = chosen[0].source
+        note = "" if supports else " (the summary is more specific than the source)"
+        return _finding(claim, "supported", chosen, f"{says}; {_who(best)} says {best.description}{note}")
+    if precise or conflicts:
+        nearest = _nearest(claim, precise or conflicts)
+        best = nearest.source
+        return _finding(claim, "contradicted", [nearest], f"{says}; {_who(best)} says {best.description}")
+    same_value = [candidate for candidate in candidates if _same_value(claim, candidate.source.number)]
+    if same_value:
+        best = same_value[0].source
+        detail = f"{says}; {_who(best)} has that value for something else: {best.description}"
+        return _finding(claim, "unit_mismatch", same_value[:1], detail)
+    return _finding(claim, "unsupported", [], f"{says}; no source number of the same kind counts or dates it")
+
+
+def _finding(claim: NumberClaim, verdict: str, candidates: Sequence[_Candidate], detail: str) -> Finding:
+    return Finding(
+        type="number",
+        text=claim.span.text,
+        start=claim.span.start,
+        end=claim.span.end,
+        verdict=verdict,
+        evidence=_evidence(candidates),
+        detail=detail,
+    )
+
+
+def summary_anchor(sources: Sources) -> dt.date | None:
+    """The date a summary's relative dates are read against: the latest document date of the sources."""
+    dates = [document.info.date for document in sources.documents]
+    return max(dates) if dates else None
+
+
+def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber] | None = None) -> tuple[Finding, ...]:
+    """One finding per numeric expression of the summary; pass `index` to reuse `source_numbers(sources)`."""
+    index = source_numbers(sources) if index is None else index
+    spans = sentences(summary)
+    return tuple(
+        judge_number(claim, _context_of(spans, claim, summary), index)
+        for claim in find_numbers(summary, anchor=summary_anchor(sources))
+    )
+
+
+def _context_of(spans: Sequence[TextSpan], claim: NumberClaim, summary: str, width: int = CONTEXT_WORDS) -> str:
+    """The words around a claim within its sentence: `width` words either side."""
+    sentence = next(
+        (span for span in spans if span.start <= claim.span.start and claim.span.end <= span.end),
+        TextSpan(0, len(summary), summary),
+    )
+    tokens = words(sentence.text)
+    offset = sentence.start
+    before = [token for token in tokens if token.end + offset <= claim.span.start][-width:]
+    after = [token for token in tokens if token.start + offset >= claim.span.end][:width]
+    start = before[0].start if before else claim.span.start - offset
+    end = after[-1].end if after else claim.span.end - offset
+    return sentence.text[start:end]
+
+
+def fact_support(sources: Sources) -> dict[str, frozenset[str]]:
+    """Each gold number fact and the documents that report it (outside furniture)."""
+    support: dict[str, set[str]] = {}
+    for document in sources.documents:
+        for number in document.numbers:
+            if number.fact and not in_furniture(document, number.span.start, number.span.end):
+                support.setdefault(number.fact, set()).add(document.id)
+    return {fact: frozenset(documents) for fact, documents in support.items()}
+
+
+def number_survival(
+    findings: Iterable[Finding], sources: Sources, *, salient_min_support: int = 2
+) -> tuple[float | None, tuple[str, ...], tuple[str, ...]]:
+    """(score, kept facts, missed facts) over the salient gold number facts.
+
+    A fact is salient when at least `salient_min_support` documents report it; its weight is that number of
+    documents (as in the Pyramid method). It is kept when a supported finding's evidence cites an annotation
+    carrying it. The score is the kept weight over the salient weight; None without gold or salient facts.
+    """
+    if not sources.gold:
+        return None, (), ()
+    salient = {fact: len(docs) for fact, docs in fact_support(sources).items() if len(docs) >= salient_min_support}
+    if not salient:
+        return None, (), ()
+    fact_of = {(document.id, number.id): number.fact for document in sources.documents for number in document.numbers}
+    kept = {
+        fact_of.get((evidence.document, evidence.annotation or ""))
+        for finding in findings
+        if finding.type == "number" and finding.verdict == "supported"
+        for evidence in finding.evidence
+    }
+    kept_facts = tuple(sorted(fact for fact in salient if fact in kept))
+    missed_facts = tuple(sorted(fact for fact in salient if fact not in kept))
+    score = sum(salient[fact] for fact in kept_facts) / sum(salient.values())
+    return score, kept_facts, missed_facts
