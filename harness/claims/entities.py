@@ -1,0 +1,227 @@
+"""Entity mentions in any text: every name, alias and metonym of an inventory, plus unknown proper names.
+
+Inventory names match longest first, on word boundaries, with or without a possessive ("Russia's"); the span
+never includes the possessive. Capitalized runs that no inventory name covers become candidate unknown
+entities (entity None). A person's role or title stated next to the name is kept on the claim.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from harness.claims.roles import is_title_word, role_after, role_before
+from harness.claims.text import TextSpan, sentences, words
+from harness.claims.types import EntityClaim
+from harness.goldset.schema import Entity, Span
+
+_KIND_RANK = {"name": 0, "alias": 1, "metonym": 2}
+
+_CALENDAR_WORDS_TEXT = """
+    january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    """
+CALENDAR_WORDS = frozenset(_CALENDAR_WORDS_TEXT.split())
+
+_COMMON_WORDS_TEXT = """
+    the a an this that these those it its they their them he she his her we our i you your in on at by for from
+    with after before during as but and or if when while although though since because however meanwhile
+    earlier later yet still also there here what which who whom whose some many most several both each all no
+    not nearly about around more less only just even such so then thus according separately recently
+    currently back reports hours days one two three four five approximately statements photo related original
+    add your facebook join nobody everyone everybody someone somebody nothing
+    """
+COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
+"""Words that start sentences without naming anything."""
+
+_ORG_HEADS_TEXT = """
+    ministry office embassy council agency department government group army forces news party movement
+    republic union nations organisation organization committee court parliament assembly bank company
+    """
+ORG_HEADS = frozenset(_ORG_HEADS_TEXT.split())
+"""Last words that make a run a name of an organization even when a title word precedes them."""
+
+NAME_FINAL_TITLES = frozenset({"state"})
+"""Title words that may also end a name ("Islamic State"); a run ending in any other title is a role."""
+
+_GAPS = frozenset({" ", " of ", " of the "})
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_LOWER_SUFFIX = re.compile(r"-[a-z][\w-]*$")
+_LEADING_MARKS = " \t\n\"'\u201c\u201d\u2018\u2019#*([-_"
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One way of writing an inventory entity, with how it names it."""
+
+    text: str
+    entity: Entity
+    kind: str
+
+
+def name_entries(inventory: Sequence[Entity]) -> list[NameEntry]:
+    """Every name, alias and metonym of the inventory, longest first, names before aliases before metonyms."""
+    entries = [
+        NameEntry(text, entity, kind)
+        for entity in inventory
+        for kind, texts in (("name", [entity.name]), ("alias", entity.aliases), ("metonym", entity.metonyms))
+        for text in texts
+        if text.strip()
+    ]
+    return sorted(entries, key=lambda entry: (-len(entry.text), _KIND_RANK[entry.kind]))
+
+
+def name_pattern(name: str) -> re.Pattern[str]:
+    """A name on word boundaries, optionally followed by a possessive; the first letter may change case."""
+    first, rest = name[0], re.escape(name[1:])
+    head = f"[{re.escape(first.lower())}{re.escape(first.upper())}]" if first.isalpha() else re.escape(first)
+    return re.compile(rf"(?<![\w-]){head}{rest}(?=(?:['\u2019]s?)?(?!\w))")
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """An inventory name found in a text."""
+
+    start: int
+    end: int
+    entry: NameEntry
+
+
+def match_names(text: str, inventory: Sequence[Entity]) -> list[NameMatch]:
+    """Non-overlapping inventory names in `text`, longest match first, sorted by position."""
+    taken: list[NameMatch] = []
+    for entry in name_entries(inventory):
+        for found in name_pattern(entry.text).finditer(text):
+            if all(found.end() <= other.start or found.start() >= other.end for other in taken):
+                taken.append(NameMatch(found.start(), found.end(), entry))
+    return sorted(taken, key=lambda match: match.start)
+
+
+def link_name(name: str, inventory: Sequence[Entity]) -> Entity | None:
+    """The inventory entity that `name` names in full (any case, possessive ignored), or None."""
+    bare = _POSSESSIVE.sub("", name.strip()).casefold()
+    for entry in name_entries(inventory):
+        if entry.text.casefold() == bare:
+            return entry.entity
+    return None
+
+
+PREPOSITIONS = frozenset(("in", "at", "from", "to", "of", "with", "near", "for", "on", "by", "into", "across"))
+
+
+def after_preposition(text: str, claim: EntityClaim) -> bool:
+    """True when the word right before the mention is a preposition: the mention is then no clause subject."""
+    previous = re.search(r"(\w+)\W*$", text[: claim.span.start])
+    return previous is not None and previous.group(1).lower() in PREPOSITIONS
+
+
+def _sentence_starts(text: str) -> set[int]:
+    starts = set()
+    for sentence in sentences(text):
+        offset = sentence.start
+        while offset < sentence.end and text[offset] in _LEADING_MARKS:
+            offset += 1
+        starts.add(offset)
+    return starts
+
+
+def _is_capitalized(token: TextSpan) -> bool:
+    return token.text[:1].isupper()
+
+
+def _capitalized_runs(text: str) -> list[list[TextSpan]]:
+    """Runs of capitalized words joined by single spaces or by "of"/"of the"; a possessive ends its run."""
+    runs: list[list[TextSpan]] = []
+    for word in words(text):
+        if not _is_capitalized(word):
+            continue
+        suffix = _LOWER_SUFFIX.search(word.text)
+        token = TextSpan(word.start, word.start + suffix.start(), word.text[: suffix.start()]) if suffix else word
+        if runs:
+            last = runs[-1][-1]
+            gap = text[last.end : token.start]
+            if gap in _GAPS and _POSSESSIVE.search(last.text) is None:
+                runs[-1].append(token)
+                continue
+        runs.append([token])
+    return runs
+
+
+def _is_common_start(token: TextSpan, text: str) -> bool:
+    lower = token.text.lower()
+    return lower in COMMON_WORDS or re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+def _split_title(run: list[TextSpan], text: str) -> list[TextSpan]:
+    """Drop a leading title run ("Russian Foreign Minister") from a name unless the name is an organization."""
+    if run[-1].text.lower() in ORG_HEADS:
+        return run
+    title_positions = [index for index, token in enumerate(run) if is_title_word(token.text)]
+    if not title_positions or title_positions[-1] == len(run) - 1:
+        return run
+    last = title_positions[-1]
+    if text[run[last].end : run[last + 1].start] != " ":
+        return run
+    return run[last + 1 :]
+
+
+def _unknown_spans(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of capitalized runs that are no inventory name, calendar word, title or sentence-initial common word."""
+    starts = _sentence_starts(text)
+    spans: list[tuple[int, int]] = []
+    for run in _capitalized_runs(text):
+        kept = [
+            token
+            for token in run
+            if all(token.end <= start or token.start >= end for start, end in covered)
+            and token.text.lower().rstrip(".") not in CALENDAR_WORDS
+        ]
+        while kept and kept[0].start in starts and _is_common_start(kept[0], text):
+            kept = kept[1:]
+        kept = _split_title(kept, text) if kept else kept
+        if not kept or (is_title_word(kept[-1].text) and kept[-1].text.lower() not in NAME_FINAL_TITLES):
+            continue
+        if any(later.start - earlier.end > 5 for earlier, later in itertools.pairwise(kept)):
+            kept = kept[-1:]
+        start, end = kept[0].start, kept[-1].end
+        possessive = _POSSESSIVE.search(text[start:end])
+        end -= len(possessive.group()) if possessive else 0
+        if end < len(text) and text[end] == "." and "." in text[start:end]:
+            end += 1
+        spans.append((start, end))
+    return spans
+
+
+def _role(text: str, start: int, end: int, entity_type: str | None) -> str | None:
+    if entity_type not in (None, "PERSON"):
+        return None
+    return role_before(text, start) or role_after(text, end)
+
+
+def find_entities(text: str, inventory: Sequence[Entity] = ()) -> list[EntityClaim]:
+    """Entity mentions in `text`: inventory names linked to their entity, other proper names unlinked."""
+    claims: list[EntityClaim] = []
+    matches = match_names(text, inventory)
+    for match in matches:
+        entity = match.entry.entity
+        claims.append(
+            EntityClaim(
+                span=Span(start=match.start, end=match.end, text=text[match.start : match.end]),
+                type=entity.type,
+                entity=entity.id,
+                role=_role(text, match.start, match.end, entity.type),
+            )
+        )
+    covered = [(match.start, match.end) for match in matches]
+    for start, end in _unknown_spans(text, covered):
+        role = _role(text, start, end, None)
+        claims.append(
+            EntityClaim(
+                span=Span(start=start, end=end, text=text[start:end]),
+                type="PERSON" if role is not None and role_before(text, start) is not None else None,
+                role=role,
+            )
+        )
+    return sorted(claims, key=lambda claim: claim.span.start)

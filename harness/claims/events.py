@@ -1,0 +1,149 @@
+"""Event mentions in any text: a trigger from the lexicon, its polarity, and its participants.
+
+Participants are the entity mentions of the trigger's clause: for a verb, the subject before the trigger is
+the agent (or, in the passive, the "by" phrase) and the first mention after it the recipient, target or
+theme; for a noun ("Russia's invitation"), the possessor or the "by"/"from" phrase is the agent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from harness.claims.entities import after_preposition, find_entities
+from harness.claims.event_lexicon import NEGATION_CUES, NEGATION_WINDOW, NOUN_PATTERNS, VERB_PATTERNS
+from harness.claims.text import TextSpan, sentences
+from harness.claims.types import EntityClaim, EventArgumentClaim, EventClaim
+from harness.goldset.schema import Entity, Span
+
+OBJECT_ROLES: dict[str, str] = {
+    **dict.fromkeys(("INVITE", "OFFER", "REQUEST", "ACCUSE", "CONTACT", "MEET", "SEND", "SUPPLY"), "recipient"),
+    **dict.fromkeys(
+        ("ATTACK", "KILL", "INVADE", "OCCUPY", "FIGHT", "CRITICIZE", "BAN", "CONTROL", "SUPPORT"), "target"
+    ),
+}
+"""The role of the first participant after a verb trigger; any other type calls it `theme`."""
+
+_CLAUSE_BREAK = re.compile(
+    r";|\s[\u2013\u2014]\s|,\s+and\b|\bbut\b|\bwhile\b|\bwhereas\b|"
+    r"\b(?:hours |days |weeks |just hours )?after\b|\bbefore\b|\bwhich\b|\bwho\b"
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_REPORTING = re.compile(r",?\s+(?:said|says|told|added|announced|confirmed)\b")
+_COORDINATION = re.compile(r"\s*(?:,|,?\s*and)\s*")
+
+
+def clauses(text: str, sentence: TextSpan) -> list[TextSpan]:
+    """A sentence cut at semicolons, dashes and conjunctions that open a new clause (", and", "but", "hours after")."""
+    spans: list[TextSpan] = []
+    start = sentence.start
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        cut = sentence.start + match.start()
+        if cut > start:
+            spans.append(TextSpan(start, cut, text[start:cut]))
+        start = sentence.start + match.end()
+    if sentence.end > start:
+        spans.append(TextSpan(start, sentence.end, text[start : sentence.end]))
+    return spans
+
+
+def _triggers(clause: TextSpan) -> list[tuple[int, int, str, bool]]:
+    """(start, end, type, is_noun) of every trigger in the clause, longest first where they overlap."""
+    found: list[tuple[int, int, str, bool]] = []
+    for patterns, is_noun in ((VERB_PATTERNS, False), (NOUN_PATTERNS, True)):
+        for event_type, pattern in patterns:
+            for match in pattern.finditer(clause.text):
+                found.append((clause.start + match.start(), clause.start + match.end(), event_type, is_noun))
+    found.sort(key=lambda item: (item[0] - item[1], item[3]))
+    kept: list[tuple[int, int, str, bool]] = []
+    for item in found:
+        if all(item[1] <= other[0] or item[0] >= other[1] for other in kept):
+            kept.append(item)
+    return sorted(kept)
+
+
+def _negated(text: str, clause: TextSpan, trigger_start: int) -> bool:
+    head = text[clause.start : trigger_start]
+    return any(len(head[cue.end() :].split()) <= NEGATION_WINDOW for cue in NEGATION_CUES.finditer(head.lower()))
+
+
+def _argument(role: str, claim: EntityClaim) -> EventArgumentClaim:
+    return EventArgumentClaim(role=role, entity=claim.entity, text=claim.span.text)
+
+
+def _coordinated(text: str, before: list[EntityClaim]) -> list[EntityClaim]:
+    """The last subject mention and any joined to it by "and" or commas ("Washington and Afghanistan")."""
+    group = [before[-1]]
+    for claim in reversed(before[:-1]):
+        if not _COORDINATION.fullmatch(text[claim.span.end : group[0].span.start]):
+            break
+        group.insert(0, claim)
+    return group
+
+
+def _may_be_subject(text: str, claim: EntityClaim) -> bool:
+    """A mention can be a clause subject unless it follows a preposition, is a possessive or reports speech."""
+    following = text[claim.span.end :]
+    return not (
+        after_preposition(text, claim) or following.startswith(("'s", "\u2019s")) or _REPORTING.match(following)
+    )
+
+
+def _verb_arguments(
+    text: str, event_type: str, start: int, end: int, before: list[EntityClaim], after: list[EntityClaim]
+) -> list[EventArgumentClaim]:
+    subjects = [claim for claim in before if _may_be_subject(text, claim)]
+    passive = _PASSIVE.search(text[:start]) is not None
+    by_agent = [claim for claim in after if re.fullmatch(r"\s*by\s+(?:the\s+)?", text[end : claim.span.start])]
+    object_role = OBJECT_ROLES.get(event_type, "theme")
+    arguments: list[EventArgumentClaim] = []
+    if passive:
+        arguments += [_argument("agent", claim) for claim in by_agent[:1]]
+        arguments += [_argument(object_role, claim) for claim in _coordinated(text, subjects)] if subjects else []
+        return arguments
+    if subjects:
+        arguments += [_argument("agent", claim) for claim in _coordinated(text, subjects)]
+    objects = [claim for claim in after if "," not in text[end : claim.span.start]]
+    if objects:
+        arguments.append(_argument(object_role, objects[0]))
+    return arguments
+
+
+def _noun_arguments(
+    text: str, start: int, end: int, before: list[EntityClaim], after: list[EntityClaim]
+) -> list[EventArgumentClaim]:
+    possessor = [
+        claim for claim in before[-1:] if re.fullmatch(r"(?:['\u2019]s?)?\s+(?:\w+\s+)?", text[claim.span.end : start])
+    ]
+    by_phrase = [
+        claim for claim in after[:1] if re.fullmatch(r"\s+(?:by|from)\s+(?:the\s+)?", text[end : claim.span.start])
+    ]
+    return [_argument("agent", claim) for claim in (possessor or by_phrase)]
+
+
+def find_events(text: str, inventory: Sequence[Entity] = ()) -> list[EventClaim]:
+    """Every event mention in `text`, with polarity and the entity arguments of its clause."""
+    entities = find_entities(text, inventory)
+    claims: list[EventClaim] = []
+    for sentence in sentences(text):
+        for clause in clauses(text, sentence):
+            mentions = [
+                claim for claim in entities if clause.start <= claim.span.start and claim.span.end <= clause.end
+            ]
+            for start, end, event_type, is_noun in _triggers(clause):
+                before = [claim for claim in mentions if claim.span.end <= start]
+                after = [claim for claim in mentions if claim.span.start >= end]
+                arguments = (
+                    _noun_arguments(text, start, end, before, after)
+                    if is_noun
+                    else _verb_arguments(text, event_type, start, end, before, after)
+                )
+                claims.append(
+                    EventClaim(
+                        trigger=Span(start=start, end=end, text=text[start:end]),
+                        type=event_type,
+                        polarity="negative" if not is_noun and _negated(text, clause, start) else "positive",
+                        arguments=tuple(arguments),
+                    )
+                )
+    return claims

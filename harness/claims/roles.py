@@ -1,0 +1,100 @@
+"""Titles and roles given to people in news prose: the title lexicon, and where a text states a person's role.
+
+Two constructions are read: a title run before a name ("Russian Foreign Minister Sergei Lavrov") and an
+apposition on either side ("Hanif Atmar, Afghanistan's national security adviser," or "Afghanistan's national
+security adviser, Hanif Atmar").
+"""
+
+from __future__ import annotations
+
+import re
+
+from harness.claims.text import fold
+
+_TITLE_WORDS_TEXT = """
+    minister ministers president vice prime secretary ambassador envoy spokesman spokeswoman spokesperson adviser
+    advisor advisers commander commanders general chief head leader leaders director deputy foreign national
+    security state senator governor official officials diplomat diplomats king queen prince emir mayor chairman
+    chairwoman founder intern correspondent editor analyst negotiator delegate representative mullah sheikh
+    premier chancellor lieutenant colonel captain major admiral marshal mr mrs ms dr prof gen col sen gov rep
+    """
+TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
+"""Words that make up a title or role; the head of a role phrase is always one of them."""
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+_ROLE_TOKEN = re.compile(r"[\w.'\u2019-]+")
+_TRAILING_ROLE = re.compile(r"((?:[\w.'\u2019-]+[ \t]+){0,7}[\w.'\u2019-]+)[ \t]*$")
+_MAX_APPOSITION_WORDS = 14
+
+
+def is_title_word(word: str) -> bool:
+    """True for a word of the title lexicon, in any case and with a trailing period ("Gen.")."""
+    return word.lower().rstrip(".") in TITLE_WORDS
+
+
+def _ends_sentence(token: str) -> bool:
+    """A token closing the previous sentence ("September."), not an abbreviated title or an initial ("Gen.", "U.S.")."""
+    return token.endswith(".") and not is_title_word(token) and re.fullmatch(r"(?:[A-Z]\.)+", token) is None
+
+
+def _is_role_modifier(token: str) -> bool:
+    """Words that may stand before a title in a role: other titles, proper adjectives, possessive names."""
+    bare = token.rstrip(".")
+    return is_title_word(bare) or bare[:1].isupper() or bare.endswith(("'s", "\u2019s"))
+
+
+def role_before(text: str, start: int) -> str | None:
+    """The title run or apposition that ends right before `start` ("Foreign Minister " or "adviser, ")."""
+    head = text[:start]
+    apposition = head.endswith(", ")
+    if apposition:
+        head = head[:-2]
+    elif not head.endswith((" ", "\t")):
+        return None
+    match = _TRAILING_ROLE.search(head)
+    if match is None:
+        return None
+    tokens = match.group(1).split()
+    kept: list[str] = []
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        joins_titles = token == "of" and index > 0 and is_title_word(tokens[index - 1])
+        if not (_is_role_modifier(token) or joins_titles) or _ends_sentence(token):
+            break
+        kept.insert(0, token)
+    if not kept or not is_title_word(kept[-1]):
+        return None
+    return " ".join(kept)
+
+
+def role_after(text: str, end: int) -> str | None:
+    """An apposition right after a name: ", the deputy spokesman of Afghanistan's foreign ministry,"."""
+    tail = text[end:]
+    if not tail.startswith(", "):
+        return None
+    phrase = re.split(r"[,;.:!?\"\u201c\u201d()]|\n", tail[2:], maxsplit=1)[0].strip()
+    tokens = _ROLE_TOKEN.findall(phrase)
+    if not tokens or len(tokens) > _MAX_APPOSITION_WORDS:
+        return None
+    first = tokens[0]
+    if not (first.lower() in _DETERMINERS or _is_role_modifier(first)):
+        return None
+    if not any(is_title_word(token) for token in tokens):
+        return None
+    return phrase
+
+
+def role_keys(role: str) -> frozenset[str]:
+    """What a role asserts, for comparison: its title words and the stems of its proper words.
+
+    Proper words are cut to five letters so that "Russia's", "Russian" and "Russia" compare equal; common
+    words that are not titles ("the", "of", "office") carry no claim and are left out.
+    """
+    keys: set[str] = set()
+    for token in _ROLE_TOKEN.findall(role):
+        bare = re.sub(r"['\u2019]s?$", "", token.rstrip("."))
+        if is_title_word(bare):
+            keys.add(bare.lower())
+        elif bare[:1].isupper():
+            keys.add(fold(bare)[:5])
+    return frozenset(keys)

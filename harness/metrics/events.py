@@ -1,0 +1,41 @@
+"""Event consistency: do the events a summary reports agree with the source events between the same participants?
+
+Per-sample metrics:
+- `event_claims`: event mentions found in the summary;
+- `event_contradictions` (lower is better): summary events `contradicted` by a source event (flipped polarity
+  or antonym type, same agent);
+- `event_support`: `supported` events / summary events. Left out when the summary reports no event.
+"""
+
+from __future__ import annotations
+
+from harness.claims.events import find_events
+from harness.metrics.protocols import SampleScore
+from harness.verdicts.events import SourceEvent, judge_events, source_events
+from harness.verdicts.sources import Sources
+
+
+class EventConsistencyScorer:
+    """Checks every event mention of a summary against gold events, or gold-free against the sources' events."""
+
+    name = "events"
+
+    def __init__(self) -> None:
+        self._cached: tuple[Sources, list[SourceEvent]] | None = None
+
+    def _events(self, sources: Sources) -> list[SourceEvent]:
+        """The source events, read once per `Sources` object (a run scores many summaries per cluster)."""
+        if self._cached is None or self._cached[0] is not sources:
+            self._cached = (sources, source_events(sources))
+        return self._cached[1]
+
+    def score(self, summary: str, sources: Sources) -> SampleScore:
+        """Score one summary's event mentions against its sources."""
+        findings = judge_events(find_events(summary, sources.entities), sources, self._events(sources))
+        metrics = {
+            "event_claims": float(len(findings)),
+            "event_contradictions": float(sum(finding.verdict == "contradicted" for finding in findings)),
+        }
+        if findings:
+            metrics["event_support"] = sum(finding.verdict == "supported" for finding in findings) / len(findings)
+        return SampleScore(metrics=metrics, findings=tuple(findings))

@@ -1,0 +1,40 @@
+"""Quote fidelity: how many of a summary's quotations are said in the sources, word for word, by that speaker.
+
+Per-sample metrics:
+- `quote_claims`: quotations found in the summary; `quote_flagged`: those altered, fabricated or misattributed;
+- `quote_fidelity`: quotations judged `verbatim` (rightly attributed, or with no speaker named) / quotations.
+  Left out when the summary quotes nothing.
+"""
+
+from __future__ import annotations
+
+from harness.claims.quotes import find_quotes
+from harness.metrics.protocols import SampleScore
+from harness.verdicts.quotes import SourceQuote, judge_quotes, source_quotes
+from harness.verdicts.sources import Sources
+
+
+class QuoteFidelityScorer:
+    """Checks every quotation of a summary against the gold quotes, or gold-free the sources' quotes and text."""
+
+    name = "quotes"
+
+    def __init__(self) -> None:
+        self._cached: tuple[Sources, list[SourceQuote]] | None = None
+
+    def _quotes(self, sources: Sources) -> list[SourceQuote]:
+        """The source quotes, read once per `Sources` object (a run scores many summaries per cluster)."""
+        if self._cached is None or self._cached[0] is not sources:
+            self._cached = (sources, source_quotes(sources))
+        return self._cached[1]
+
+    def score(self, summary: str, sources: Sources) -> SampleScore:
+        """Score one summary's quotations against its sources."""
+        findings = judge_quotes(find_quotes(summary, sources.entities), sources, self._quotes(sources))
+        metrics = {
+            "quote_claims": float(len(findings)),
+            "quote_flagged": float(sum(finding.flagged for finding in findings)),
+        }
+        if findings:
+            metrics["quote_fidelity"] = sum(finding.verdict == "verbatim" for finding in findings) / len(findings)
+        return SampleScore(metrics=metrics, findings=tuple(findings))

@@ -1,0 +1,126 @@
+"""A small client for OpenAI-compatible chat endpoints (vLLM, llama.cpp server, Ollama, hosted APIs).
+
+Retries 429, 5xx, timeouts and connection errors with exponential backoff (tenacity), caps the number of
+requests in flight with a semaphore, and reads the API key from the environment variable named in config.
+The key is never logged and never appears in a repr or an error message.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import httpx
+from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from harness.errors import ConfigError, ModelError
+
+Message = dict[str, str]
+
+
+class _Retryable(Exception):
+    """A failure worth another try: rate limit, server error, timeout or lost connection."""
+
+
+class ChatClient:
+    """Sends chat completions to `base_url` + `/chat/completions` and returns the answer text."""
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key_env: str | None = "OPENAI_API_KEY",
+        timeout_s: float = 60.0,
+        max_retries: int = 3,
+        backoff_s: float = 1.0,
+        max_backoff_s: float = 30.0,
+        concurrency: int = 4,
+    ) -> None:
+        if concurrency < 1:
+            raise ConfigError(f"concurrency must be at least 1, got {concurrency}")
+        if max_retries < 0 or timeout_s <= 0 or backoff_s < 0:
+            raise ConfigError("max_retries and backoff_s must be 0 or more and timeout_s above 0")
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self.api_key_env = api_key_env
+        self.timeout_s = timeout_s
+        self.max_retries = max_retries
+        self.backoff_s = backoff_s
+        self.max_backoff_s = max_backoff_s
+        self.concurrency = concurrency
+        self._slots = threading.BoundedSemaphore(concurrency)
+        self._http = httpx.Client(timeout=httpx.Timeout(timeout_s))
+
+    def __repr__(self) -> str:
+        return f"ChatClient(base_url={self.base_url!r}, model={self.model!r}, api_key_env={self.api_key_env!r})"
+
+    def _key(self) -> str | None:
+        return os.environ.get(self.api_key_env) if self.api_key_env else None
+
+    def _scrub(self, message: str) -> str:
+        key = self._key()
+        return message.replace(key, "***") if key else message
+
+    def _post(self, payload: dict[str, Any]) -> dict[str, Any]:
+        key = self._key()
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
+        url = f"{self.base_url}/chat/completions"
+        try:
+            with self._slots:
+                response = self._http.post(url, json=payload, headers=headers)
+        except httpx.TimeoutException:
+            raise _Retryable(f"no answer from {url} within {self.timeout_s} s") from None
+        except httpx.TransportError as error:
+            raise _Retryable(f"cannot reach {url}: {type(error).__name__}") from None
+        if response.status_code in (401, 403):
+            where = f"environment variable {self.api_key_env}" if self.api_key_env else "no key configured"
+            raise ModelError(f"{url} refused the request (HTTP {response.status_code}); check the API key ({where})")
+        if response.status_code == 429 or response.status_code >= 500:
+            raise _Retryable(f"{url} answered HTTP {response.status_code}")
+        if response.status_code >= 400:
+            raise ModelError(self._scrub(f"{url} answered HTTP {response.status_code}: {response.text[:300]}"))
+        try:
+            body: dict[str, Any] = response.json()
+        except ValueError:
+            raise ModelError(f"{url} answered with something that is not JSON: {response.text[:200]!r}") from None
+        return body
+
+    def complete(self, messages: Sequence[Message], **options: Any) -> str:
+        """The assistant's answer to `messages`; `options` (temperature, max_tokens, ...) go into the request."""
+        payload = {"model": self.model, "messages": list(messages), **options}
+        retrying = Retrying(
+            retry=retry_if_exception_type(_Retryable),
+            stop=stop_after_attempt(self.max_retries + 1),
+            wait=wait_exponential(multiplier=self.backoff_s, max=self.max_backoff_s),
+            reraise=False,
+        )
+        try:
+            body = retrying(self._post, payload)
+        except RetryError as error:
+            last = error.last_attempt.exception()
+            raise ModelError(f"gave up after {self.max_retries + 1} attempts: {last}") from None
+        try:
+            content = body["choices"][0]["message"]["content"]
+        except (KeyError, IndexError, TypeError):
+            raise ModelError(f"answer without choices[0].message.content: {str(body)[:200]}") from None
+        if not isinstance(content, str):
+            raise ModelError(f"choices[0].message.content is {type(content).__name__}, not text")
+        return content
+
+    def complete_many(self, conversations: Sequence[Sequence[Message]], **options: Any) -> list[str | ModelError]:
+        """Answers to several conversations, at most `concurrency` in flight; a failure is returned in its place."""
+
+        def one(messages: Sequence[Message]) -> str | ModelError:
+            try:
+                return self.complete(messages, **options)
+            except ModelError as error:
+                return error
+
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            return list(pool.map(one, conversations))
+
+    def close(self) -> None:
+        self._http.close()

@@ -1,0 +1,74 @@
+"""An edit site (a span of the text and what to put there) and applying several with exact new offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+ErrorType = Literal["number", "entity", "quote", "negation"]
+ERROR_TYPES: tuple[ErrorType, ...] = ("number", "entity", "quote", "negation")
+
+
+@dataclass(frozen=True)
+class Site:
+    """Replace `text[start:end]` (`original`) by `replacement`: one planted error of `type`/`subtype`."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    type: ErrorType
+    subtype: str
+
+    def overlaps(self, other: Site) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def site(text: str, start: int, end: int, replacement: str, type: ErrorType, subtype: str) -> Site:
+    """A site whose `original` is read from `text`, so it always matches the span."""
+    return Site(start, end, text[start:end], replacement, type, subtype)
+
+
+def apply_sites(text: str, chosen: Sequence[Site]) -> tuple[str, list[dict[str, Any]]]:
+    """The text with every (non-overlapping) site applied, and one record per site with offsets in the new text."""
+    pieces: list[str] = []
+    planted: list[dict[str, Any]] = []
+    cursor = 0
+    length = 0
+    for edit in sorted(chosen, key=lambda s: s.start):
+        if edit.start < cursor:
+            raise ValueError(f"overlapping edit sites at {edit.start}")
+        kept = text[cursor : edit.start]
+        pieces.append(kept)
+        length += len(kept)
+        pieces.append(edit.replacement)
+        planted.append(
+            {
+                "type": edit.type,
+                "subtype": edit.subtype,
+                "original": edit.original,
+                "planted": edit.replacement,
+                "start": length,
+                "end": length + len(edit.replacement),
+            }
+        )
+        length += len(edit.replacement)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), planted
+
+
+def match_case(template: str, word: str) -> str:
+    """`word` with the capitalization of `template` (all caps, capitalized or lower)."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def word_pattern(word: str) -> re.Pattern[str]:
+    """`word` on word boundaries, any case."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)

@@ -1,0 +1,221 @@
+"""The experiment pipeline: config -> samples -> model outputs (cached) -> scorers -> results files and table.
+
+Every output and every sample is appended to its results file as soon as it is made, so an interrupted run
+keeps what it did and the next run takes the finished model calls from the cache. A model or scorer that
+fails on one sample is recorded on that sample and the run goes on; the run then ends with exit status 1.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from omegaconf import DictConfig
+from tqdm import tqdm
+
+from harness.errors import ConfigError, ScorerUnavailableError
+from harness.run import table
+from harness.run.cache import MISSING, OutputCache, cache_key
+from harness.run.fingerprint import make_fingerprint
+from harness.run.paths import default_cache_dir
+from harness.run.plugins import ModelSpec, build, build_scorers, model_specs, scorer_settings
+from harness.run.records import Failure, Fingerprint, OutputRecord, RunSummary, SampleRecord, Task
+from harness.run.samples import DataSource, Sample, check_unit, model_input
+from harness.run.summary import summarize_model
+from harness.run.tasks import call_model, describe, score_output, scoring_pair
+from harness.run.writer import RunWriter
+
+log = logging.getLogger(__name__)
+
+TASKS: dict[str, tuple[str, str, str]] = {
+    "summarize": ("summarizer", "summarizers", "metrics"),
+    "extract": ("extractor", "extractors", "extraction_metrics"),
+}
+"""Per task: the config key of one chosen model, of the default set of models, and of the scorers."""
+
+
+@dataclass
+class RunResult:
+    """What a run produced: its summary, the Markdown table, and every sample that failed (by model)."""
+
+    run_dir: Path
+    summary: RunSummary
+    table_markdown: str
+    columns: dict[str, str] = field(default_factory=dict)
+    failures: dict[str, list[Failure]] = field(default_factory=dict)
+    model_calls: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(self.failures.values()) else 0
+
+    def failure_report(self) -> str:
+        lines = [
+            f"  {model} / {failure.id} ({failure.stage}): {failure.error}"
+            for model, failures in self.failures.items()
+            for failure in failures
+        ]
+        return f"{len(lines)} sample(s) failed; results are in {self.run_dir}:\n" + "\n".join(lines)
+
+
+def _task(cfg: DictConfig) -> Task:
+    name = str(cfg.task.name)
+    if name == "summarize":
+        return "summarize"
+    if name == "extract":
+        return "extract"
+    raise ConfigError(f"task.name: unknown task {name!r}; use task=summarize or task=extract")
+
+
+def _cache(cfg: DictConfig) -> OutputCache:
+    root = Path(str(cfg.cache_dir)) if cfg.get("cache_dir") else default_cache_dir()
+    return OutputCache(root, enabled=bool(cfg.get("cache", True)))
+
+
+class _ModelRun:
+    """One model over every sample: outputs first (from the cache where possible), then scores."""
+
+    def __init__(
+        self, spec: ModelSpec, task: Task, fingerprint: Fingerprint, cache: OutputCache, writer: RunWriter
+    ) -> None:
+        self.spec = spec
+        self.task = task
+        self.fingerprint = fingerprint
+        self.cache = cache
+        self.writer = writer
+        self.failures: list[Failure] = []
+        self.scored_pairs: list[tuple[Any, Any]] = []
+        self.calls = 0
+
+    def outputs(self, model: Any, samples: list[Sample]) -> dict[str, Any]:
+        produced: dict[str, Any] = {}
+        cached = 0
+        for sample in tqdm(samples, desc=f"{self.spec.name}: model", unit="sample", disable=None, leave=False):
+            key = cache_key(self.spec.config, self.task, model_input(sample.cluster))
+            output, error = self.cache.get(key), None
+            from_cache = output is not MISSING
+            if from_cache:
+                cached += 1
+            else:
+                self.calls += 1
+                try:
+                    output = call_model(model, self.task, sample)
+                    self.cache.put(key, output, model=self.spec.name)
+                except Exception as failure:
+                    output, error = None, describe(failure)
+                    self.failures.append(Failure(id=sample.id, stage="model", error=error))
+                    log.warning("%s failed on %s: %s", self.spec.name, sample.id, error)
+            if error is None:
+                produced[sample.id] = output
+            self.writer.output(
+                OutputRecord(
+                    id=sample.id,
+                    model=self.spec.name,
+                    task=self.task,
+                    output=output,
+                    error=error,
+                    cached=from_cache,
+                    fingerprint=self.fingerprint,
+                )
+            )
+        log.info("%s: %d output(s), %d from the cache", self.spec.name, len(samples), cached)
+        return produced
+
+    def scores(self, scorers: Mapping[str, Any], samples: list[Sample], outputs: dict[str, Any]) -> list[SampleRecord]:
+        records: list[SampleRecord] = []
+        for sample in tqdm(samples, desc=f"{self.spec.name}: scoring", unit="sample", disable=None, leave=False):
+            if sample.id not in outputs:
+                record = SampleRecord(
+                    id=sample.id,
+                    model=self.spec.name,
+                    task=self.task,
+                    error="model failed; see outputs.jsonl",
+                    fingerprint=self.fingerprint,
+                )
+            else:
+                pair = scoring_pair(self.task, outputs[sample.id], sample)
+                scored = score_output(scorers, self.task, pair)
+                error = "; ".join(scored.errors) or None
+                if error is not None:
+                    self.failures.append(Failure(id=sample.id, stage="scoring", error=error))
+                    log.warning("scoring %s on %s failed: %s", self.spec.name, sample.id, error)
+                record = SampleRecord(
+                    id=sample.id,
+                    model=self.spec.name,
+                    task=self.task,
+                    metrics=scored.metrics,
+                    findings=scored.findings,
+                    error=error,
+                    fingerprint=self.fingerprint,
+                )
+            self.writer.sample(record)
+            records.append(record)
+            if record.error is None:
+                self.scored_pairs.append(pair)
+        return records
+
+    def aggregates(self, scorers: Mapping[str, Any]) -> dict[str, float]:
+        """Corpus-level metrics of the scorers that offer `aggregate(pairs)`, over the samples that scored."""
+        metrics: dict[str, float] = {}
+        for key, scorer in scorers.items():
+            aggregate = getattr(scorer, "aggregate", None)
+            if not callable(aggregate) or not self.scored_pairs:
+                continue
+            try:
+                metrics.update({str(name): float(value) for name, value in aggregate(self.scored_pairs).items()})
+            except ScorerUnavailableError:
+                raise
+            except Exception as error:
+                message = f"scorer '{key}' aggregate: {describe(error)}"
+                self.failures.append(Failure(id="*", stage="scoring", error=message))
+                log.warning("%s: %s", self.spec.name, message)
+        return metrics
+
+
+def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
+    """Run every model of `cfg` on every sample, writing results under `run_dir` as they are made."""
+    task = _task(cfg)
+    unit = check_unit(str(cfg.task.unit))
+    if task == "extract" and unit != "document":
+        raise ConfigError("task.unit: extraction works on single documents; set task.unit=document")
+    single, several, scorer_group = TASKS[task]
+    source: DataSource = build(cfg.goldset, "goldset")
+    settings = scorer_settings(cfg.get(scorer_group))
+    fingerprint = make_fingerprint(source.digest(), settings)
+    specs = model_specs(cfg, single, several)
+    scorers = build_scorers(settings, scorer_group)
+    models = {spec.name: build(spec.config, spec.where) for spec in specs}
+    samples = source.samples(unit)
+    if not samples:
+        raise ConfigError(f"goldset: '{source.name}' gives no samples; check its files or goldset.limit")
+    cache = _cache(cfg)
+    writer = RunWriter(run_dir)
+    writer.config(cfg)
+
+    summary = RunSummary(task=task, dataset=source.name, fingerprint=fingerprint)
+    failures: dict[str, list[Failure]] = {}
+    calls = 0
+    for spec in specs:
+        model_run = _ModelRun(spec, task, fingerprint, cache, writer)
+        outputs = model_run.outputs(models[spec.name], samples)
+        records = model_run.scores(scorers, samples, outputs)
+        model_summary = summarize_model(spec.name, records, model_run.failures)
+        model_summary.metrics.update(model_run.aggregates(scorers))
+        summary.models[spec.name] = model_summary
+        failures[spec.name] = model_run.failures
+        calls += model_run.calls
+    writer.summary(summary)
+    columns = {str(label): str(metric) for label, metric in (cfg.task.get("columns") or {}).items()}
+    markdown = table.markdown(summary, columns)
+    writer.table(markdown)
+    return RunResult(
+        run_dir=run_dir,
+        summary=summary,
+        table_markdown=markdown,
+        columns=columns,
+        failures=failures,
+        model_calls=calls,
+    )

@@ -1,0 +1,108 @@
+"""What each task does with one sample: call the model, turn its answer into JSON, score it.
+
+`summarize`: a `Summarizer` gets the sample's cluster; its summary (`{"text", "metadata"}`) is scored by
+every `Scorer` against the sample's sources. `extract`: an `Extractor` gets the sample's one document; its
+`ClaimSet` is scored by every `ExtractionScorer` against that document's gold annotations. A scorer may
+also offer `aggregate(pairs)`: corpus-level metrics (micro averages) over every sample that scored.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from harness.claims.types import ClaimSet
+from harness.errors import ConfigError, ModelError, ScorerUnavailableError
+from harness.goldset.load import GoldDocument
+from harness.metrics.protocols import SampleScore
+from harness.models.protocols import Summary
+from harness.run.records import Task
+from harness.run.samples import Sample
+from harness.verdicts.types import Finding
+
+FLAGGED_METRIC = "flagged"
+"""Per summary: 1.0 when any scorer flagged a claim, else 0.0; its mean is the share of flagged summaries."""
+
+
+class ExtractionScorer(Protocol):
+    """Scores one document's extracted claims against the gold annotations of that document."""
+
+    name: str
+
+    def score(self, prediction: ClaimSet, document: GoldDocument) -> SampleScore: ...
+
+
+def scoring_pair(task: Task, output: Any, sample: Sample) -> tuple[Any, Any]:
+    """What a scorer gets for one output: (summary text, sources) or (claim set, gold document)."""
+    if task == "summarize":
+        return output["text"], sample.sources
+    (document,) = sample.sources.documents
+    return ClaimSet.model_validate(output), document
+
+
+def _json_safe(value: Any) -> Any:
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def call_model(model: Any, task: Task, sample: Sample) -> Any:
+    """The model's answer on one sample as plain JSON; raises `ModelError` when the answer has the wrong type."""
+    if task == "summarize":
+        answer = model.summarize(sample.cluster)
+        if isinstance(answer, Summary):
+            return {"text": answer.text, "metadata": _json_safe(answer.metadata)}
+        if isinstance(answer, str):
+            return {"text": answer, "metadata": {}}
+        raise ModelError(f"summarize() returned {type(answer).__name__}; a summarizer returns str or Summary")
+    (document,) = sample.cluster.documents
+    claims = model.extract(document)
+    if not isinstance(claims, ClaimSet):
+        raise ModelError(f"extract() returned {type(claims).__name__}; an extractor returns a ClaimSet")
+    return claims.model_dump(mode="json")
+
+
+@dataclass
+class Scored:
+    """Everything the scorers said about one output; `errors` names each scorer that failed and why."""
+
+    metrics: dict[str, float] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def score_output(scorers: Mapping[str, Any], task: Task, pair: tuple[Any, Any]) -> Scored:
+    """Run every scorer on one output; a scorer that raises is recorded and the others still run.
+
+    A NaN metric means "does not apply here" (a precision over no claims) and is left out of the sample.
+    """
+    scored = Scored()
+    scored_by: dict[str, str] = {}
+    for key, scorer in scorers.items():
+        try:
+            result = scorer.score(*pair)
+            metrics = {str(name): float(value) for name, value in result.metrics.items()}
+            metrics = {name: value for name, value in metrics.items() if not math.isnan(value)}
+            findings = list(result.findings)
+        except ScorerUnavailableError:
+            raise
+        except Exception as error:
+            scored.errors.append(f"scorer '{key}': {describe(error)}")
+            continue
+        for name in metrics:
+            if name in scored_by:
+                raise ConfigError(
+                    f"metrics.{key} and metrics.{scored_by[name]} both report a metric named '{name}'; "
+                    "remove one of them from the metrics config"
+                )
+            scored_by[name] = key
+        scored.metrics.update(metrics)
+        scored.findings.extend(findings)
+    if task == "summarize":
+        scored.metrics[FLAGGED_METRIC] = float(any(finding.flagged for finding in scored.findings))
+    return scored

@@ -1,0 +1,178 @@
+"""Event verdicts: does each event a summary reports agree with a source event between the same participants?
+
+A summary event and a source event (gold, or gold-free found by `find_events` in the source texts) are
+compared on type, polarity and participants (every entity id a mention may name, "Moscow" standing for the
+city, Russia or the Soviet Union; else folded argument words):
+`supported` when the types are equal with the same polarity, or antonyms with opposite polarity ("did not
+accept" = "declined"), the source event has the summary's agent (if the summary names one) and no other key
+role names different participants; `contradicted` when the same
+agent is on both sides and the polarity flipped or the type is an antonym ("accepted" vs "declined");
+`unverified` when no source event matches either way. Support wins over contradiction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from harness.claims.events import find_events
+from harness.claims.text import fold
+from harness.claims.types import EventClaim
+from harness.goldset.schema import Entity
+from harness.verdicts.sources import Sources
+from harness.verdicts.types import Evidence, Finding
+
+ANTONYMS: frozenset[frozenset[str]] = frozenset(
+    {
+        frozenset({"ACCEPT", "DECLINE"}),
+        frozenset({"ACCEPT", "REJECT"}),
+        frozenset({"ATTEND", "DECLINE"}),
+        frozenset({"CONFIRM", "DENY"}),
+        frozenset({"PRAISE", "CRITICIZE"}),
+    }
+)
+"""Event types that say the opposite of each other between the same participants."""
+
+KEY_ROLES = ("agent", "recipient", "target")
+"""Argument roles whose participants must agree; a role only one side names does not count."""
+
+_UNCERTAIN_MODALITIES = frozenset({"possible", "hypothetical"})
+
+
+@dataclass(frozen=True)
+class SourceEvent:
+    """An event in a source document, reduced to what verdicts compare."""
+
+    type: str
+    polarity: str
+    participants: dict[str, frozenset[str]]
+    evidence: Evidence
+    certain: bool = True
+
+
+def _participants(arguments: Iterable[tuple[str, str | None, str | None]]) -> dict[str, frozenset[str]]:
+    by_role: dict[str, set[str]] = {}
+    for role, entity, text in arguments:
+        key = entity or (fold(text) if text else None)
+        if key and role in KEY_ROLES:
+            by_role.setdefault(role, set()).add(key)
+    return {role: frozenset(keys) for role, keys in by_role.items()}
+
+
+def readings(inventory: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Every entity id a written name may stand for: "Moscow" is the city, Russia, or the Soviet Union."""
+    ids: dict[str, set[str]] = {}
+    for entity in inventory:
+        for name in (entity.name, *entity.aliases, *entity.metonyms):
+            ids.setdefault(fold(name), set()).add(entity.id)
+    return {name: frozenset(found) for name, found in ids.items()}
+
+
+def claim_participants(claim: EventClaim, names: dict[str, frozenset[str]] | None = None) -> dict[str, frozenset[str]]:
+    """The claim's key participants by role: every entity id its mention may name, else its folded words."""
+    by_role: dict[str, set[str]] = {}
+    for argument in claim.arguments:
+        if argument.role not in KEY_ROLES:
+            continue
+        keys = by_role.setdefault(argument.role, set())
+        keys |= {argument.entity} if argument.entity else set()
+        written = fold(argument.text) if argument.text else ""
+        keys |= (names or {}).get(written, frozenset()) or ({written} if written and not argument.entity else set())
+    return {role: frozenset(keys) for role, keys in by_role.items() if keys}
+
+
+def source_events(sources: Sources) -> list[SourceEvent]:
+    """Gold events of every document, or gold-free the events `find_events` reads in the source texts."""
+    events: list[SourceEvent] = []
+    names = readings(sources.entities)
+    for document in sources.documents:
+        if sources.gold:
+            for gold in document.events:
+                span = gold.trigger
+                events.append(
+                    SourceEvent(
+                        type=gold.type,
+                        polarity=gold.polarity,
+                        participants=_participants(
+                            (argument.role, argument.entity, argument.span.text if argument.span else None)
+                            for argument in gold.arguments
+                        ),
+                        evidence=Evidence(
+                            document=document.id, start=span.start, end=span.end, text=span.text, annotation=gold.id
+                        ),
+                        certain=gold.modality not in _UNCERTAIN_MODALITIES,
+                    )
+                )
+        else:
+            for found in find_events(document.text, sources.entities):
+                span = found.trigger
+                events.append(
+                    SourceEvent(
+                        type=found.type,
+                        polarity=found.polarity,
+                        participants=claim_participants(found, names),
+                        evidence=Evidence(document=document.id, start=span.start, end=span.end, text=span.text),
+                    )
+                )
+    return events
+
+
+Relation = Literal["supports", "contradicts", "unrelated"]
+
+
+def relation(claim: EventClaim, participants: dict[str, frozenset[str]], event: SourceEvent) -> Relation:
+    """How a source event bears on a summary event: supports it, contradicts it, or says nothing of it."""
+    same_type = claim.type == event.type
+    antonym = frozenset({claim.type, event.type}) in ANTONYMS
+    if not (same_type or antonym):
+        return "unrelated"
+    if "agent" in participants and "agent" not in event.participants:
+        return "unrelated"
+    shared_roles = [role for role in participants if role in event.participants]
+    if any(not participants[role] & event.participants[role] for role in shared_roles):
+        return "unrelated"
+    agrees = (claim.polarity == event.polarity) == same_type
+    if agrees:
+        return "supports"
+    same_agent = "agent" in shared_roles
+    return "contradicts" if same_agent and event.certain else "unrelated"
+
+
+def _finding(claim: EventClaim, verdict: str, evidence: Sequence[Evidence] = (), detail: str | None = None) -> Finding:
+    trigger = claim.trigger
+    return Finding(
+        type="event",
+        text=trigger.text,
+        start=trigger.start,
+        end=trigger.end,
+        verdict=verdict,
+        evidence=tuple(evidence),
+        detail=detail,
+    )
+
+
+def judge_event(
+    claim: EventClaim, events: Sequence[SourceEvent], names: dict[str, frozenset[str]] | None = None
+) -> Finding:
+    """The verdict on one event mention of a summary, with the source events that decided it."""
+    participants = claim_participants(claim, names)
+    relations = [(relation(claim, participants, event), event) for event in events]
+    supporting = [event.evidence for kind, event in relations if kind == "supports"]
+    if supporting:
+        return _finding(claim, "supported", supporting[:3])
+    contradicting = [event for kind, event in relations if kind == "contradicts"]
+    if contradicting:
+        first = contradicting[0]
+        detail = f"summary: {claim.type} ({claim.polarity}); source: {first.type} ({first.polarity})"
+        return _finding(claim, "contradicted", [event.evidence for event in contradicting[:3]], detail)
+    return _finding(claim, "unverified", detail=f"no source event of type {claim.type} with these participants")
+
+
+def judge_events(
+    claims: Sequence[EventClaim], sources: Sources, events: Sequence[SourceEvent] | None = None
+) -> list[Finding]:
+    """One finding per event mention of a summary; `events` defaults to `source_events(sources)`."""
+    events = source_events(sources) if events is None else events
+    names = readings(sources.entities)
+    return [judge_event(claim, events, names) for claim in claims]

@@ -1,0 +1,41 @@
+"""Extractive fragments of Grusky et al. (2018) on a hand-worked example."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness.metrics.fragments import FragmentScorer, greedy_fragments, tokens
+from harness.verdicts.sources import Sources
+
+ARTICLE = "The quick brown fox jumps over the lazy dog."
+SUMMARY = "The lazy fox jumps over a dog."
+
+
+def test_greedy_fragments_take_the_longest_match_at_each_position() -> None:
+    assert greedy_fragments(tokens(SUMMARY), tokens(ARTICLE)) == [
+        ("the", "lazy"),
+        ("fox", "jumps", "over"),
+        ("dog",),
+    ]
+
+
+def test_coverage_density_compression_by_hand() -> None:
+    metrics = FragmentScorer().score(SUMMARY, Sources.from_texts("c", {"d": ARTICLE})).metrics
+    # |S| = 7, |A| = 9, fragments of 2, 3 and 1 words
+    assert metrics == pytest.approx(
+        {"fragment_coverage": 6 / 7, "fragment_density": (4 + 9 + 1) / 7, "compression": 9 / 7}
+    )
+
+
+def test_sources_are_concatenated_and_tokens_lower_cased() -> None:
+    sources = Sources.from_texts("c", {"d1": "The quick brown fox", "d2": "JUMPS over the lazy dog"})
+    metrics = FragmentScorer().score("fox jumps over", sources).metrics
+    assert metrics["fragment_coverage"] == 1.0
+    assert metrics["fragment_density"] == 3.0
+    assert metrics["compression"] == 3.0
+
+
+def test_fully_abstractive_and_empty_summaries() -> None:
+    sources = Sources.from_texts("c", {"d": ARTICLE})
+    assert FragmentScorer().score("Nothing alike here", sources).metrics["fragment_coverage"] == 0.0
+    assert FragmentScorer().score("  ...  ", sources).metrics == {}

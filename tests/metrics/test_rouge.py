@@ -1,0 +1,65 @@
+"""RougeScorer agrees with rouge-score called directly, takes the best reference per type, and needs references."""
+
+from __future__ import annotations
+
+import pytest
+from rouge_score import rouge_scorer
+
+from harness.errors import ConfigError, ScorerUnavailableError
+from harness.metrics.protocols import Scorer
+from harness.metrics.rouge import ROUGE_TYPES, RougeScorer
+from harness.verdicts.sources import Sources
+
+SUMMARY = "The Taliban accepted the invitation. Kabul declined to attend the talks."
+REFERENCE_1 = "The Taliban accepted Russia's invitation to talks. The Afghan government declined."
+REFERENCE_2 = "Kabul declined to attend talks in Moscow, while the Taliban accepted."
+
+
+def _sources(*references: str) -> Sources:
+    return Sources.from_texts("c", {"d": "source text"}, references=references)
+
+
+def _direct(reference: str) -> dict[str, float]:
+    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    lines = {
+        SUMMARY: "The Taliban accepted the invitation.\nKabul declined to attend the talks.",
+        REFERENCE_1: "The Taliban accepted Russia's invitation to talks.\nThe Afghan government declined.",
+        REFERENCE_2: REFERENCE_2,
+    }
+    scores = scorer.score(lines[reference], lines[SUMMARY])
+    return {kind: scores[kind].fmeasure for kind in ROUGE_TYPES}
+
+
+def test_single_reference_matches_rouge_score() -> None:
+    metrics = RougeScorer().score(SUMMARY, _sources(REFERENCE_1)).metrics
+    assert metrics == pytest.approx(_direct(REFERENCE_1))
+
+
+def test_several_references_keep_the_best_f1_per_type() -> None:
+    metrics = RougeScorer().score(SUMMARY, _sources(REFERENCE_1, REFERENCE_2)).metrics
+    first, second = _direct(REFERENCE_1), _direct(REFERENCE_2)
+    assert metrics == pytest.approx({kind: max(first[kind], second[kind]) for kind in ROUGE_TYPES})
+    assert first["rouge2"] != second["rouge2"]
+
+
+def test_lsum_reads_sentences_so_their_order_does_not_matter() -> None:
+    reference = "The Taliban accepted the invitation. Kabul declined to attend."
+    swapped = "Kabul declined to attend. The Taliban accepted the invitation."
+    metrics = RougeScorer().score(swapped, _sources(reference)).metrics
+    assert metrics["rougeLsum"] == pytest.approx(1.0)
+    assert metrics["rougeL"] == pytest.approx(5 / 9)
+
+
+def test_no_reference_raises_a_clear_error() -> None:
+    with pytest.raises(ScorerUnavailableError, match="no reference summaries"):
+        RougeScorer().score(SUMMARY, _sources())
+
+
+def test_unknown_rouge_type_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="rouge_types"):
+        RougeScorer(rouge_types=["rougeX"])
+
+
+def test_is_a_scorer() -> None:
+    assert isinstance(RougeScorer(("rouge1",)), Scorer)
+    assert set(RougeScorer(("rouge1",)).score(SUMMARY, _sources(REFERENCE_1)).metrics) == {"rouge1"}

@@ -1,0 +1,65 @@
+"""A local HTTP server speaking the OpenAI /v1/chat/completions protocol, scripted per test."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler
+from typing import Any
+
+
+@dataclass
+class ChatServer:
+    """A local /v1/chat/completions endpoint: answers from `script` in order, then `default`."""
+
+    url: str = ""
+    script: list[tuple[int, str, float]] = field(default_factory=list)
+    default: tuple[int, str, float] = (200, "A summary.", 0.0)
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
+    in_flight: int = 0
+    most_in_flight: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def next_answer(self) -> tuple[int, str, float]:
+        with self.lock:
+            return self.script.pop(0) if self.script else self.default
+
+
+def handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
+    """A request handler class answering from `server`'s script and counting requests in flight."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            with server.lock:
+                server.in_flight += 1
+                server.most_in_flight = max(server.most_in_flight, server.in_flight)
+                server.requests.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+                server.headers.append(dict(self.headers))
+            status, content, delay = server.next_answer()
+            time.sleep(delay)
+            with server.lock:
+                server.in_flight -= 1
+            if self.path != "/v1/chat/completions":
+                status, content = 404, "no such path"
+            body = (
+                {"choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]}
+                if status == 200
+                else {"error": {"message": content}}
+            )
+            data = json.dumps(body).encode()
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    return Handler
