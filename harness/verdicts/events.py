@@ -51,9 +51,14 @@ class SourceEvent:
     certain: bool = True
 
 
+ROLE_ALIASES = {"attacker": "agent", "victim": "target"}
+"""Gold roles of violent events, compared as the generic roles summary claims carry."""
+
+
 def _participants(arguments: Iterable[tuple[str, str | None, str | None]]) -> dict[str, frozenset[str]]:
     by_role: dict[str, set[str]] = {}
     for role, entity, text in arguments:
+        role = ROLE_ALIASES.get(role, role)
         key = entity or (fold(text) if text else None)
         if key and role in KEY_ROLES:
             by_role.setdefault(role, set()).add(key)
