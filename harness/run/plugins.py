@@ -34,13 +34,16 @@ def _plain(node: Any, where: str) -> dict[str, Any]:
 
 
 def model_specs(cfg: DictConfig, single: str, several: str) -> list[ModelSpec]:
-    """The model chosen with `single=X` alone when set, else every model of the `several` set, in config order."""
+    """The model chosen with `single=X` alone when set, else every model of the `several` set, in config order.
+
+    An entry set to null (`summarizers.oracle=null`) is left out, so a config can drop a model it inherited.
+    """
     chosen = cfg.get(single)
     if chosen is not None:
         entries: list[tuple[str, Any]] = [(single, chosen)]
     else:
         group = cfg.get(several) or {}
-        entries = [(f"{several}.{key}", node) for key, node in group.items()]
+        entries = [(f"{several}.{key}", node) for key, node in group.items() if node is not None]
     if not entries:
         raise ConfigError(f"no model to run: choose one with `{single}=NAME` or list some under `{several}`")
     specs: list[ModelSpec] = []

@@ -7,8 +7,9 @@ how a source number bears on a claim (supports, consistent, conflicts); `verdict
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from harness.claims.numbers import find_numbers
@@ -43,6 +44,15 @@ class SourceNumber:
     heads: frozenset[str]
     context: frozenset[str]
     description: str
+    measure: str = field(init=False)
+    bounds: tuple[float, float, bool, bool] | None = field(init=False)
+    point: float | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Measure, bounds and point are read for every claim of every summary: computed once here."""
+        object.__setattr__(self, "measure", number_measure(self.number))
+        object.__setattr__(self, "bounds", number_bounds(self.number))
+        object.__setattr__(self, "point", number_point(self.number))
 
 
 def number_measure(number: NumberClaim | NumberAnnotation) -> str:
@@ -71,11 +81,22 @@ def number_heads(number: NumberClaim | NumberAnnotation, *extra: str | None) -> 
     return frozenset(head for head in found if head not in _TIME_UNIT_WORDS and head != "percent")
 
 
-def _sentence_of(spans: Sequence[TextSpan], start: int, end: int, text: str) -> str:
-    for sentence in spans:
-        if sentence.start <= start and end <= sentence.end:
-            return sentence.text
+def _sentence_of(spans: Sequence[TextSpan], starts: Sequence[int], start: int, end: int, text: str) -> str:
+    """The sentence holding [start, end) (`starts`: the sorted sentence starts), else 150 characters around it."""
+    position = bisect_right(starts, start) - 1
+    if position >= 0 and end <= spans[position].end:
+        return spans[position].text
     return text[max(0, start - 150) : end + 150]
+
+
+def _overlapping(claims: Sequence[NumberClaim], ends: Sequence[int], start: int, end: int) -> list[NumberClaim]:
+    """The found claims that overlap [start, end); they are sorted and disjoint, so `ends` is sorted too."""
+    found = []
+    for position in range(bisect_right(ends, start), len(claims)):
+        if claims[position].span.start >= end:
+            break
+        found.append(claims[position])
+    return found
 
 
 def label(document: str) -> str:
@@ -91,15 +112,17 @@ def source_numbers(sources: Sources) -> tuple[SourceNumber, ...]:
     found: list[SourceNumber] = []
     for document in sources.documents:
         spans = sentences(document.text)
+        starts = [span.start for span in spans]
         claims = find_numbers(document.text, anchor=document.info.date)
+        ends = [claim.span.end for claim in claims]
         numbers: Iterable[NumberClaim | NumberAnnotation] = document.numbers if sources.gold else claims
         for number in numbers:
             start, end = number.span.start, number.span.end
             if in_furniture(document, start, end):
                 continue
-            overlapping = [claim for claim in claims if claim.span.start < end and start < claim.span.end]
+            overlapping = _overlapping(claims, ends, start, end)
             extra = [claim.counted for claim in overlapping] + [claim.unit for claim in overlapping]
-            sentence = _sentence_of(spans, start, end, document.text)
+            sentence = _sentence_of(spans, starts, start, end, document.text)
             counted = number.counted or ""
             annotation = number.id if isinstance(number, NumberAnnotation) else None
             found.append(
@@ -138,7 +161,19 @@ def number_bounds(number: NumberClaim | NumberAnnotation) -> tuple[float, float,
     scale = _scale(number)
     low = -math.inf if number.low is None else number.low * scale
     high = math.inf if number.high is None else number.high * scale
+    if number_measure(number) == "count":
+        return _whole(low, high, number.low_open, number.high_open)
     return low, high, number.low_open, number.high_open
+
+
+def _whole(low: float, high: float, low_open: bool, high_open: bool) -> tuple[float, float, bool, bool]:
+    """A count's interval narrowed to the whole numbers it holds: "fewer than four" is [0, 3], "approximately
+    four" [3.6, 4.4] is [4, 4], so the two conflict. An interval holding no whole number is left as it is."""
+    whole_low = low if math.isinf(low) else (math.floor(low) + 1 if low_open else math.ceil(low))
+    whole_high = high if math.isinf(high) else (math.ceil(high) - 1 if high_open else math.floor(high))
+    if whole_low > whole_high:
+        return low, high, low_open, high_open
+    return whole_low, whole_high, False, False
 
 
 def _overlap(first: tuple[float, float, bool, bool], second: tuple[float, float, bool, bool]) -> bool:
@@ -162,12 +197,20 @@ def number_point(number: NumberClaim | NumberAnnotation) -> float | None:
 
 def relation(claim: NumberClaim, source: NumberClaim | NumberAnnotation) -> Relation | None:
     """How a source number bears on a claim of the same measure, or None when either has no value."""
-    claim_bounds, source_bounds = number_bounds(claim), number_bounds(source)
+    return bounds_relation(number_bounds(claim), number_point(claim), number_bounds(source), number_point(source))
+
+
+def bounds_relation(
+    claim_bounds: tuple[float, float, bool, bool] | None,
+    claim_point: float | None,
+    source_bounds: tuple[float, float, bool, bool] | None,
+    source_point: float | None,
+) -> Relation | None:
+    """`relation` on precomputed bounds and points (`SourceNumber` keeps its own)."""
     if claim_bounds is None or source_bounds is None:
         return None
     if not _overlap(claim_bounds, source_bounds):
         return "conflicts"
-    claim_point, source_point = number_point(claim), number_point(source)
     both_points = claim_point is not None and source_point is not None
     if _inside(source_bounds, claim_bounds) or (both_points and math.isclose(claim_point or 0, source_point or 0)):
         return "supports"

@@ -19,7 +19,9 @@ furniture never count. Summary claims are read with the latest document date as 
 **Relation.** Intervals are compared with their open ends; dates as the days they cover. A source
 *supports* when its interval lies inside the claim's or both name the same point value and the intervals
 overlap; it *conflicts* when the intervals are disjoint or both name different points; otherwise it is
-merely *consistent* (the claim is more specific than the source, e.g. "Sept. 5" against "September").
+merely *consistent* (the claim is more specific than the source, e.g. "Sept. 5" against "September"); for
+quantities a consistent source supports only when the heads agree, so that a bare number is never supported
+by a vague one ("2303" by "a range of countries").
 **Verdict**, in order: supported if a same-thing source supports; contradicted if a same-thing source at
 least as precise as the claim conflicts; supported if one is consistent; contradicted if any conflicts;
 unit_mismatch if a source names the same value (or date) for something else; else unsupported.
@@ -41,6 +43,7 @@ from harness.verdicts.number_sources import (
     TIME_KINDS,
     Relation,
     SourceNumber,
+    bounds_relation,
     describe,
     in_furniture,
     label,
@@ -49,7 +52,6 @@ from harness.verdicts.number_sources import (
     number_measure,
     number_point,
     number_width,
-    relation,
     source_numbers,
 )
 from harness.verdicts.sources import Sources
@@ -66,6 +68,7 @@ class _Candidate:
     source: SourceNumber
     overlap: float
     same: bool
+    heads_agree: bool
     relation: Relation | None
 
 
@@ -83,22 +86,24 @@ def _heads_agree(claim_heads: frozenset[str], source_heads: frozenset[str]) -> b
 def _candidates(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber]) -> list[_Candidate]:
     claim_measure = number_measure(claim)
     claim_heads = number_heads(claim)
-    claim_words = frozenset(content_lemmas(sentence) - content_lemmas(claim.span.text)) | claim_heads
+    claim_words = (content_lemmas(sentence) - content_lemmas(claim.span.text)) | claim_heads
+    claim_bounds, claim_point = number_bounds(claim), number_point(claim)
     found = []
     for source in index:
-        if number_measure(source.number) != claim_measure:
+        if source.measure != claim_measure:
             continue
         share = _overlap_share(claim_words, source)
         agree = _heads_agree(claim_heads, source.heads)
         same = agree is True or (agree is None and share >= MIN_OVERLAP)
-        found.append(_Candidate(source, share, same, relation(claim, source.number)))
+        related = bounds_relation(claim_bounds, claim_point, source.bounds, source.point)
+        found.append(_Candidate(source, share, same, agree is True, related))
     return sorted(found, key=lambda candidate: -candidate.overlap)
 
 
 def _closest(claim: NumberClaim, supports: Sequence[_Candidate]) -> list[_Candidate]:
     """The supporting sources that state what the claim states: equal intervals if any, else the most similar."""
     bounds = number_bounds(claim)
-    equal = [candidate for candidate in supports if number_bounds(candidate.source.number) == bounds]
+    equal = [candidate for candidate in supports if candidate.source.bounds == bounds]
     if equal:
         return equal
     top = supports[0].overlap
@@ -157,7 +162,11 @@ def judge_number(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber
     candidates = _candidates(claim, sentence, index)
     same = [candidate for candidate in candidates if candidate.same and candidate.relation is not None]
     supports = [candidate for candidate in same if candidate.relation == "supports"]
-    consistent = [candidate for candidate in same if candidate.relation == "consistent"]
+    consistent = [
+        candidate
+        for candidate in same
+        if candidate.relation == "consistent" and (candidate.heads_agree or claim.kind in TIME_KINDS)
+    ]
     conflicts = [candidate for candidate in same if candidate.relation == "conflicts"]
     precise = [candidate for candidate in conflicts if number_width(candidate.source.number) <= number_width(claim)]
     says = f"summary says {describe(claim)}"

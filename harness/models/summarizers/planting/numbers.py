@@ -1,6 +1,7 @@
 """Number errors: a changed value, date, qualifier, order of magnitude or unit, found from number claims.
 
-Subtypes: `value` ("12" -> "14", always at least 15% off, so that no qualifier interval still holds it),
+Subtypes: `value` ("12" -> "14", always at least 15% off, so that no qualifier interval still holds it; a
+year moves by one to three years),
 `date` ("Sept. 4" -> "Sept. 5"), `qualifier` ("nearly 40" -> "more than 40"), `magnitude` ("40 percent" ->
 "400 percent", "hundreds" -> "thousands") and `unit` ("12 countries" -> "12 Taliban leaders", "40 years" ->
 "40 months").
@@ -12,6 +13,7 @@ import math
 import random
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from harness.claims.numbers.lexicon import QUALIFIER_PHRASES, TENS_WORDS, TIME_UNITS, UNITS_WORDS
 from harness.claims.types import NumberClaim
@@ -83,7 +85,7 @@ def _value_sites(text: str, claim: NumberClaim, rng: random.Random) -> list[Site
     sites: list[Site] = []
     if written[0].isdigit():
         value = int(written.replace(",", ""))
-        step = max(1, math.ceil(0.15 * value)) + rng.choice((0, 1))
+        step = rng.choice((1, 2, 3)) if claim.kind == "year" else max(1, math.ceil(0.15 * value)) + rng.choice((0, 1))
         new_value = value + step if step >= value or rng.random() < 0.5 else value - step
         render = f"{new_value:,}" if "," in written else str(new_value)
         sites.append(site(text, start, end, render, "number", "value"))
@@ -150,12 +152,14 @@ def number_sites(text: str, claims: Sequence[NumberClaim], rng: random.Random) -
     """Every number error that could be planted in `text`, from the number claims found in it."""
     sites: list[Site] = []
     for claim in claims:
+        found: list[Site] = []
         if claim.kind == "date":
-            sites += _date_sites(text, claim)
+            found = _date_sites(text, claim)
         elif claim.kind == "vague":
-            sites += _vague_site(text, claim)
+            found = _vague_site(text, claim)
         elif claim.kind in ("cardinal", "percent", "duration", "year", "money"):
-            sites += _value_sites(text, claim, rng)
-            sites += _qualifier_site(text, claim)
-            sites += _unit_site(text, claim, rng)
+            found = _value_sites(text, claim, rng) + _qualifier_site(text, claim) + _unit_site(text, claim, rng)
+        sites += [
+            replace(edit, scope=(min(edit.start, claim.span.start), max(edit.end, claim.span.end))) for edit in found
+        ]
     return sites

@@ -21,9 +21,16 @@ class Site:
     replacement: str
     type: ErrorType
     subtype: str
+    scope: tuple[int, int] | None = None
+    """The whole expression the edit belongs to ("Nearly 40 years" for an edit of "40"): one edit per scope,
+    so that two edits never combine into a claim that is true again ("more than 47 weeks")."""
+
+    def bounds(self) -> tuple[int, int]:
+        return self.scope if self.scope is not None else (self.start, self.end)
 
     def overlaps(self, other: Site) -> bool:
-        return self.start < other.end and other.start < self.end
+        (start, end), (other_start, other_end) = self.bounds(), other.bounds()
+        return start < other_end and other_start < end
 
 
 def site(text: str, start: int, end: int, replacement: str, type: ErrorType, subtype: str) -> Site:
