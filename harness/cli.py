@@ -22,16 +22,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "meta-eval": ("harness.metaeval.app", "measure the consistency scorers against human-labelled sets (Hydra app)"),
 }
 
-USAGE = f"""usage: harness [--version] COMMAND [ARGS...]
+USAGE = (
+    f"""usage: harness [--version] COMMAND [ARGS...]
 
 fact-harness {__version__}: is a model's summary or extraction true to its sources?
 
 commands:
-""" + "\n".join(f"  {name:<10} {help_text}" for name, (_, help_text) in COMMANDS.items()) + """
+"""
+    + "\n".join(f"  {name:<10} {help_text}" for name, (_, help_text) in COMMANDS.items())
+    + """
 
 Run `harness COMMAND --help` for a command's options. Quick start: `harness run` runs the default experiment
 (built-in summarizers on the built-in goldset) and prints its results table.
 """
+)
 
 
 def main(argv: list[str] | None = None) -> int:

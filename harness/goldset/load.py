@@ -159,7 +159,7 @@ def _inventory(root: Path, relative: str, model: type[M]) -> M | None:
 
 
 def load_goldset(path: str | Path | None = None) -> Goldset:
-    """Load the goldset at `path` (a folder holding `goldset.json`, or the manifest itself); default: the built-in one."""
+    """Load the goldset at `path` (a folder with `goldset.json`, or the manifest itself); default: the built-in one."""
     root = Path(path) if path is not None else DEFAULT_GOLDSET
     if root.is_file():
         root = root.parent

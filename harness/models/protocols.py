@@ -6,8 +6,8 @@ gold annotations. A plug-in is any class with the right method, chosen in config
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from harness.claims.types import ClaimSet

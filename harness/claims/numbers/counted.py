@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 from harness.claims.numbers.tokens import Token, tokenize
@@ -146,6 +147,10 @@ def phrase_head(text: str) -> str | None:
     return singular(tokens[found[1]].text) if found else None
 
 
-def content_lemmas(text: str) -> set[str]:
-    """Lemma-ish content words of a text: the bag compared between a claim's sentence and a source's."""
-    return {lemma(token.text) for token in tokenize(text) if _is_content(token)}
+@lru_cache(maxsize=8192)
+def content_lemmas(text: str) -> frozenset[str]:
+    """Lemma-ish content words of a text: the bag compared between a claim's sentence and a source's.
+
+    Cached: a source sentence with several numbers, and a summary sentence with several claims, recur.
+    """
+    return frozenset(lemma(token.text) for token in tokenize(text) if _is_content(token))

@@ -26,6 +26,15 @@ from harness.goldset.schema import Span
 
 
 def _date_at(tokens: list[Token], index: int, anchor: dt.date | None) -> DateMatch | None:
+    """The date starting at `index`; relative to an anchor at the calendar's edge ("next week" in 9999) it is
+    left unresolved, as without an anchor."""
+    try:
+        return _match_date(tokens, index, anchor)
+    except (ValueError, OverflowError):
+        return _match_date(tokens, index, None)
+
+
+def _match_date(tokens: list[Token], index: int, anchor: dt.date | None) -> DateMatch | None:
     token = tokens[index]
     if token.kind == "num" and not (token.glued and index > 0 and tokens[index - 1].is_word):
         numeric = match_numeric_date(token, anchor)
@@ -60,11 +69,15 @@ def _offset_date(tokens: list[Token], found: Expression, anchor: dt.date | None)
     if found.low is None or found.high is None:
         return None
     qualifier = "vague" if found.qualifier == "vague" else "exact"
+    unresolved = DateMatch(found.first, found.last + 1, "date", None, qualifier=qualifier)
     if anchor is None:
-        return DateMatch(found.first, found.last + 1, "date", None, qualifier=qualifier)
+        return unresolved
     unit = _AGO_UNITS[found.unit]
-    earliest = anchor - relativedelta(**{unit: int(found.high)})
-    latest = anchor - relativedelta(**{unit: int(found.low)})
+    try:
+        earliest = anchor - relativedelta(**{unit: int(found.high)})
+        latest = anchor - relativedelta(**{unit: int(found.low)})
+    except (ValueError, OverflowError):
+        return unresolved  # "12 million months ago": before year 1, no calendar date
     if found.unit == "year":
         iso = f"{earliest.year:04d}" if earliest.year == latest.year else f"{earliest.year:04d}/{latest.year:04d}"
     else:
