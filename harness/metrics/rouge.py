@@ -2,8 +2,10 @@
 
 Each ROUGE type is scored against every reference and the best F1 is kept (`max` over references, type by
 type, as `rouge_score.RougeScorer.score_multi` does). Porter stemming is on. For `rougeLsum` both texts are
-split into sentences with `claims.text.sentences` and joined by newlines, as rouge-score expects. A cluster
-with no reference cannot be scored: the scorer raises `ScorerUnavailableError` rather than report a zero.
+split into sentences with `claims.text.sentences` and joined by newlines, as rouge-score expects. A reference
+identical to the summary (the references baseline scoring one of the cluster's own references) is left out,
+so that baseline is scored leave-one-out against the other references, the usual human ceiling. A cluster
+with no other reference cannot be scored: the scorer raises `ScorerUnavailableError` rather than report a zero.
 """
 
 from __future__ import annotations
@@ -42,11 +44,12 @@ class RougeScorer:
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """F1 of each ROUGE type against the best reference for that type."""
-        if not sources.references:
+        references = [reference for reference in sources.references if reference.strip() != summary.strip()]
+        if not references:
             raise ScorerUnavailableError(
-                f"rouge: cluster '{sources.cluster}' has no reference summaries; add references to the goldset "
-                "or the dataset, or remove the rouge scorer from the metrics config"
+                f"rouge: cluster '{sources.cluster}' has no reference summaries other than the summary itself; add "
+                "references to the goldset or the dataset, or remove the rouge scorer from the metrics config"
             )
         prediction = sentence_lines(summary)
-        best = self._scorer.score_multi([sentence_lines(reference) for reference in sources.references], prediction)
+        best = self._scorer.score_multi([sentence_lines(reference) for reference in references], prediction)
         return SampleScore(metrics={kind: best[kind].fmeasure for kind in self.rouge_types})

@@ -51,7 +51,8 @@ def test_lowered_metric_fails(make_run: MakeRun, tmp_path: Path, capsys: pytest.
 
 def test_floor_fails_even_without_drop(make_run: MakeRun) -> None:
     low = make_run("low", {"m": [(i, {"number_precision": 0.5}, []) for i in IDS]})
-    assert main(["gate", str(low), "--baseline", str(low)]) == 1
+    assert main(["gate", str(low), "--baseline", str(low)]) == 0
+    assert main(["gate", str(low), "--baseline", str(low), "--set", "metrics.number_precision.min=0.8"]) == 1
 
 
 def test_item_regression_fails_and_names_the_sample(

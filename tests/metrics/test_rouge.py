@@ -63,3 +63,17 @@ def test_unknown_rouge_type_is_a_config_error() -> None:
 def test_is_a_scorer() -> None:
     assert isinstance(RougeScorer(("rouge1",)), Scorer)
     assert set(RougeScorer(("rouge1",)).score(SUMMARY, _sources(REFERENCE_1)).metrics) == {"rouge1"}
+
+
+def test_a_reference_scoring_itself_is_scored_leave_one_out() -> None:
+    own, other = "Russia invited twelve countries to Moscow.", "The Taliban accepted the invitation to Moscow."
+    metrics = RougeScorer().score(own, _sources(own, other)).metrics
+    assert metrics["rouge1"] == pytest.approx(_direct_against(other, own)["rouge1"])
+    assert metrics["rouge1"] < 1.0
+    with pytest.raises(ScorerUnavailableError, match="other than the summary itself"):
+        RougeScorer().score(own, _sources(own))
+
+
+def _direct_against(reference: str, prediction: str) -> dict[str, float]:
+    scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
+    return {"rouge1": scorer.score(reference, prediction)["rouge1"].fmeasure}
