@@ -56,11 +56,18 @@ class EventClaim(_Claim):
     type: str
     polarity: Polarity = "positive"
     arguments: tuple[EventArgumentClaim, ...] = ()
+    clause: Span | None = Field(
+        default=None, description="The clause the trigger stands in: what the event is about, for comparison."
+    )
 
 
 class ClaimSet(_Claim):
     """Every claim found in one text, by layer."""
 
+    layers: tuple[str, ...] | None = Field(
+        default=None,
+        description="The layers the producer looked for (None: all); a layer not looked for is not scored.",
+    )
     numbers: tuple[NumberClaim, ...] = ()
     entities: tuple[EntityClaim, ...] = ()
     quotes: tuple[QuoteClaim, ...] = ()

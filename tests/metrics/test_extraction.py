@@ -14,6 +14,7 @@ from harness.claims.types import (
     NumberClaim,
     QuoteClaim,
 )
+from harness.errors import ConfigError
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import (
     DocumentInfo,
@@ -217,6 +218,17 @@ def test_quotes_span_tokens_cue_and_speaker() -> None:
     assert metrics["quote_speaker_accuracy"] == 0.0
 
 
+def test_a_layer_the_extractor_does_not_produce_is_not_penalized() -> None:
+    gold = document(entities=GOLD_ENTITIES, quotes=(QuoteAnnotation(id="Q1", content=span("We will help,")),))
+    entities_only = ClaimSet(layers=("entities",), entities=PREDICTED_ENTITIES)
+    metrics = ExtractionScorer().score(entities_only, gold).metrics
+    assert "entity_strict_f1" in metrics
+    assert not any(name.startswith("quote_") for name in metrics)
+    everything = ExtractionScorer().score(ClaimSet(entities=PREDICTED_ENTITIES), gold).metrics
+    assert everything["quote_exact_recall"] == 0.0
+    assert "micro_entity_strict_f1" in ExtractionScorer().aggregate([(entities_only, gold)])
+
+
 def test_unknown_layer_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown extraction layers"):
+    with pytest.raises(ConfigError, match="unknown"):
         ExtractionScorer(["relations"])  # type: ignore[list-item]

@@ -221,7 +221,7 @@ def test_the_extract_task_records_claim_sets_and_their_scores(tmp_path: Path) ->
 
     outputs = read_jsonl(tmp_path / "outputs.jsonl", OutputRecord)
     assert [(o.model, o.task) for o in outputs] == [("rules", "extract")] * 5
-    assert set(outputs[0].output) == {"numbers", "entities", "quotes", "events"}
+    assert set(outputs[0].output) == {"layers", "numbers", "entities", "quotes", "events"}
     model = read_summary(tmp_path / "metrics.json").models["rules"]
     assert model.n_samples == 5 and 0.0 <= model.metrics["micro_entity_strict_f1"] <= 1.0
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from harness.claims.types import ClaimSet
+from harness.errors import ConfigError
 from harness.goldset.load import GoldDocument
 from harness.metrics.extraction import entities, events, numbers, quotes
 from harness.metrics.extraction.coref import b_cubed, ceaf_e, clusters_from_links
@@ -28,28 +29,36 @@ class ExtractionScorer:
     def __init__(self, layers: Sequence[Layer] = ALL_LAYERS) -> None:
         unknown = set(layers) - set(ALL_LAYERS)
         if unknown:
-            raise ValueError(f"unknown extraction layers {sorted(unknown)}; choose from {list(ALL_LAYERS)}")
+            raise ConfigError(
+                f"extraction scorer, field 'layers': unknown {sorted(unknown)}; choose from {list(ALL_LAYERS)}"
+            )
         self.layers = tuple(layers)
+
+    def _scored(self, prediction: ClaimSet) -> tuple[str, ...]:
+        """The configured layers the extractor looked for: a layer it does not produce is not penalized."""
+        return tuple(layer for layer in self.layers if prediction.layers is None or layer in prediction.layers)
 
     def score(self, prediction: ClaimSet, document: GoldDocument) -> SampleScore:
         metrics: dict[str, float] = {}
         findings = []
-        if "entities" in self.layers:
+        layers = self._scored(prediction)
+        if "entities" in layers:
             result = entities.evaluate([document.entities], [prediction.entities])
             metrics |= entities.entity_metrics(result)
             findings = entities.mention_errors(document, prediction.entities)
-        if "numbers" in self.layers:
+        if "numbers" in layers:
             metrics |= numbers.number_metrics(document.numbers, prediction.numbers)
-        if "events" in self.layers:
+        if "events" in layers:
             metrics |= events.event_metrics(document.events, prediction.events)
-        if "quotes" in self.layers:
+        if "quotes" in layers:
             metrics |= quotes.quote_metrics(document.quotes, prediction.quotes)
         return SampleScore(metrics=metrics, findings=tuple(findings))
 
     def aggregate(self, pairs: Sequence[tuple[ClaimSet, GoldDocument]]) -> dict[str, float]:
         """Micro-averaged scores over all documents (prefixed `micro_`) and cross-document entity linking."""
         metrics: dict[str, float] = {}
-        if "entities" in self.layers:
+        layers = set.intersection(*(set(self._scored(p)) for p, _ in pairs)) if pairs else set()
+        if "entities" in layers:
             result = entities.evaluate([d.entities for _, d in pairs], [p.entities for p, _ in pairs])
             metrics |= {f"micro_{k}": v for k, v in entities.entity_metrics(result).items()}
             metrics |= entities.macro_by_type(result)
@@ -61,7 +70,7 @@ class ExtractionScorer:
             )
             metrics |= b_cubed(key, response).metrics("entity_link_b3")
             metrics |= ceaf_e(key, response).metrics("entity_link_ceafe")
-        if "numbers" in self.layers:
+        if "numbers" in layers:
             totals: dict[str, PRF] = {}
             for prediction, document in pairs:
                 for name, counts in numbers.number_counts(document.numbers, prediction.numbers).items():

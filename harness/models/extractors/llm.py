@@ -137,6 +137,7 @@ class LLMExtractor:
                     break
         by_start: list[NumberClaim] = sorted(numbers, key=lambda claim: claim.span.start)
         return ClaimSet(
+            layers=("entities", "numbers", "quotes"),
             entities=tuple(sorted(entities, key=lambda c: c.span.start)),
             numbers=tuple(by_start),
             quotes=tuple(sorted(quotes, key=lambda c: c.content.start)),

@@ -34,6 +34,7 @@ class RuleBasedExtractor:
     def extract(self, document: SourceDocument) -> ClaimSet:
         text = document.text
         return ClaimSet(
+            layers=self.layers,
             numbers=tuple(find_numbers(text, anchor=document.date)) if "numbers" in self.layers else (),
             entities=tuple(find_entities(text, self.gazetteer)) if "entities" in self.layers else (),
             quotes=tuple(find_quotes(text, self.gazetteer)) if "quotes" in self.layers else (),

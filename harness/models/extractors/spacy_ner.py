@@ -81,4 +81,4 @@ class SpacyExtractor:
             for ent in parsed.ents
             if ent.label_ in self.labels
         )
-        return ClaimSet(entities=entities)
+        return ClaimSet(layers=("entities",), entities=entities)
