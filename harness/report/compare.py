@@ -25,8 +25,8 @@ PREFERRED_ORDER = (
     "quote_fidelity",
     "event_contradictions",
     "event_support",
-    "coverage",
-    "density",
+    "fragment_coverage",
+    "fragment_density",
     "compression",
 )
 """Metrics shown first, in this order; any other metric follows alphabetically."""
