@@ -1,7 +1,11 @@
 """Trigger words of each event type, and the cues that negate a trigger.
 
 Each pattern is a regular expression over lower-cased text matching the inflected forms of one trigger; the
-nominal forms ("invitation", "refusal") are listed apart because their agent is read differently.
+nominal forms ("invitation", "refusal") are listed apart because their agent is read differently. Some verbs
+state the negative of a type ("skip", "boycott", "stay away from", "shun" = not ATTEND): their polarity is
+inverted, so "will not skip" is a positive ATTEND. A type goes by the act, not the word: "sent its troops"
+into a country is INVADE. A noun trigger that is the object of a light verb ("hold talks", "begin
+negotiations") is negated with that verb ("would not hold talks", "refused to hold talks").
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ VERB_TRIGGERS: dict[str, tuple[str, ...]] = {
     "CONTACT": (r"contact(?:s|ed|ing)?",),
     "ATTACK": (r"attack(?:s|ed|ing)?",),
     "KILL": (r"kill(?:s|ed|ing)?",),
-    "INVADE": (r"invad(?:e|es|ed|ing)",),
+    "INVADE": (r"invad(?:e|es|ed|ing)", r"sen(?:d|ds|ding|t) (?:its |their |his |her )?troops(?= into)"),
     "OCCUPY": (r"occup(?:y|ies|ied|ying)",),
     "FIGHT": (r"fight(?:s|ing)?", r"fought", r"clash(?:es|ed|ing)?"),
     "SUPPLY": (r"suppl(?:y|ies|ied|ying)",),
@@ -43,6 +47,16 @@ VERB_TRIGGERS: dict[str, tuple[str, ...]] = {
     "BAN": (r"bann?(?:s|ed|ing)?",),
     "CONTROL": (r"control(?:s|led|ling)?",),
 }
+
+INVERTED_VERB_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "ATTEND": (
+        r"skip(?:s|ped|ping)?",
+        r"boycott(?:s|ed|ing)?",
+        r"(?:stay|stays|stayed|staying|keep|keeps|kept|keeping) away(?: from)?",
+        r"shun(?:s|ned|ning)?",
+    ),
+}
+"""Verbs that state the negative of their type: "skip the talks" is ATTEND with negative polarity."""
 
 NOUN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "INVITE": (r"invitations?",),
@@ -66,6 +80,15 @@ NEGATION_CUES = re.compile(
 )
 """A cue within a few words before a trigger flips its polarity ("will not attend", "declined the offer to attend")."""
 
+LIGHT_VERB = re.compile(
+    r"\b(?:hold|holds|held|holding|begin|begins|began|begun|beginning|start|starts|started|starting|"
+    r"open|opens|opened|opening|resume|resumes|resumed|resuming|conduct|conducts|conducted|conducting|"
+    r"launch|launches|launched|launching|enter(?:s|ed|ing)? into|join|joins|joined|joining)"
+    r"(?:\s+[\w'\u2019-]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+"""A light verb right before a noun trigger (at most two modifiers between): "hold direct talks"."""
+
 NEGATION_WINDOW = 3
 """How many words may stand between a negation cue and its trigger."""
 
@@ -79,4 +102,5 @@ def _compile(table: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[st
 
 
 VERB_PATTERNS = _compile(VERB_TRIGGERS)
+INVERTED_VERB_PATTERNS = _compile(INVERTED_VERB_TRIGGERS)
 NOUN_PATTERNS = _compile(NOUN_TRIGGERS)

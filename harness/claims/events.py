@@ -2,16 +2,30 @@
 
 Participants are the entity mentions of the trigger's clause: for a verb, the subject before the trigger is
 the agent (or, in the passive, the "by" phrase) and the first mention after it the recipient, target or
-theme; for a noun ("Russia's invitation"), the possessor or the "by"/"from" phrase is the agent.
+theme; for a noun ("Russia's invitation"), the possessor or the "by"/"from" phrase is the agent, and a noun
+that is the object of a light verb ("the government would not hold direct talks") takes the verb's subject
+and the verb's negation. A negation cue reaches a trigger a few words on within its clause; subordinate
+clauses ("since", "because", "although") are clauses of their own, so "years have not passed since Moscow
+sent troops" does not negate the sending. Verbs that state a negative ("skip", "boycott") invert the polarity.
+Each claim keeps its clause, which tells what the event is about when verdicts compare it with a source event.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 from harness.claims.entities import after_preposition, find_entities
-from harness.claims.event_lexicon import NEGATION_CUES, NEGATION_WINDOW, NOUN_PATTERNS, VERB_PATTERNS
+from harness.claims.event_lexicon import (
+    INVERTED_VERB_PATTERNS,
+    LIGHT_VERB,
+    NEGATION_CUES,
+    NEGATION_WINDOW,
+    NOUN_PATTERNS,
+    VERB_PATTERNS,
+)
 from harness.claims.text import TextSpan, sentences
 from harness.claims.types import EntityClaim, EventArgumentClaim, EventClaim
 from harness.goldset.schema import Entity, Span
@@ -26,7 +40,7 @@ OBJECT_ROLES: dict[str, str] = {
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[\u2013\u2014]\s|,\s+and\b|\bbut\b|\bwhile\b|\bwhereas\b|"
-    r"\b(?:hours |days |weeks |just hours )?after\b|\bbefore\b|\bwhich\b|\bwho\b"
+    r"\b(?:hours |days |weeks |just hours )?after\b|\bbefore\b|\bwhich\b|\bwho\b|\bsince\b|\bbecause\b|\balthough\b"
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REPORTING = re.compile(r",?\s+(?:said|says|told|added|announced|confirmed)\b")
@@ -42,22 +56,47 @@ def clauses(text: str, sentence: TextSpan) -> list[TextSpan]:
         if cut > start:
             spans.append(TextSpan(start, cut, text[start:cut]))
         start = sentence.start + match.end()
+        start += len(text[start : sentence.end]) - len(text[start : sentence.end].lstrip())
     if sentence.end > start:
         spans.append(TextSpan(start, sentence.end, text[start : sentence.end]))
     return spans
 
 
-def _triggers(clause: TextSpan) -> list[tuple[int, int, str, bool]]:
-    """(start, end, type, is_noun) of every trigger in the clause, longest first where they overlap."""
-    found: list[tuple[int, int, str, bool]] = []
-    for patterns, is_noun in ((VERB_PATTERNS, False), (NOUN_PATTERNS, True)):
-        for event_type, pattern in patterns:
-            for match in pattern.finditer(clause.text):
-                found.append((clause.start + match.start(), clause.start + match.end(), event_type, is_noun))
-    found.sort(key=lambda item: (item[0] - item[1], item[3]))
-    kept: list[tuple[int, int, str, bool]] = []
+@lru_cache(maxsize=16)
+def _sentences_of(text: str) -> tuple[TextSpan, ...]:
+    """The sentences of a source text, split once however many of its events ask for their clause."""
+    return tuple(sentences(text))
+
+
+def clause_at(text: str, offset: int) -> TextSpan | None:
+    """The clause of `text` that holds `offset`, as `find_events` cuts it; None between sentences."""
+    for sentence in _sentences_of(text):
+        if sentence.start <= offset < sentence.end:
+            return next((c for c in clauses(text, sentence) if c.start <= offset < c.end), sentence)
+    return None
+
+
+class _Trigger(NamedTuple):
+    start: int
+    end: int
+    type: str
+    is_noun: bool
+    inverted: bool
+
+
+def _triggers(clause: TextSpan) -> list[_Trigger]:
+    """Every trigger in the clause, longest first where they overlap (a verb before a noun of the same span)."""
+    tables = ((VERB_PATTERNS, False, False), (INVERTED_VERB_PATTERNS, False, True), (NOUN_PATTERNS, True, False))
+    found = [
+        _Trigger(clause.start + match.start(), clause.start + match.end(), event_type, is_noun, inverted)
+        for patterns, is_noun, inverted in tables
+        for event_type, pattern in patterns
+        for match in pattern.finditer(clause.text)
+    ]
+    found.sort(key=lambda item: (item.start - item.end, item.is_noun))
+    kept: list[_Trigger] = []
     for item in found:
-        if all(item[1] <= other[0] or item[0] >= other[1] for other in kept):
+        if all(item.end <= other.start or item.start >= other.end for other in kept):
             kept.append(item)
     return sorted(kept)
 
@@ -121,8 +160,35 @@ def _noun_arguments(
     return [_argument("agent", claim) for claim in (possessor or by_phrase)]
 
 
+def _light_verb_start(text: str, clause: TextSpan, noun_start: int) -> int | None:
+    """Where the light verb governing a noun trigger starts ("hold" in "hold direct talks"), if there is one."""
+    match = LIGHT_VERB.search(text[clause.start : noun_start])
+    return clause.start + match.start() if match else None
+
+
+def _event(text: str, clause: TextSpan, trigger: _Trigger, mentions: list[EntityClaim]) -> EventClaim:
+    """One event mention: its arguments and polarity read from the clause around the trigger."""
+    start, end, event_type = trigger.start, trigger.end, trigger.type
+    verb_start = _light_verb_start(text, clause, start) if trigger.is_noun else start
+    after = [claim for claim in mentions if claim.span.start >= end]
+    arguments: list[EventArgumentClaim] = []
+    if trigger.is_noun:
+        arguments = _noun_arguments(text, start, end, [claim for claim in mentions if claim.span.end <= start], after)
+    if verb_start is not None and not arguments:
+        before_verb = [claim for claim in mentions if claim.span.end <= verb_start]
+        arguments = _verb_arguments(text, event_type, verb_start, end, before_verb, after)
+    negated = verb_start is not None and _negated(text, clause, verb_start)
+    return EventClaim(
+        trigger=Span(start=start, end=end, text=text[start:end]),
+        type=event_type,
+        polarity="negative" if negated != trigger.inverted else "positive",
+        arguments=tuple(arguments),
+        clause=Span(start=clause.start, end=clause.end, text=clause.text),
+    )
+
+
 def find_events(text: str, inventory: Sequence[Entity] = ()) -> list[EventClaim]:
-    """Every event mention in `text`, with polarity and the entity arguments of its clause."""
+    """Every event mention in `text`, with polarity, the entity arguments and the span of its clause."""
     entities = find_entities(text, inventory)
     claims: list[EventClaim] = []
     for sentence in sentences(text):
@@ -130,20 +196,5 @@ def find_events(text: str, inventory: Sequence[Entity] = ()) -> list[EventClaim]
             mentions = [
                 claim for claim in entities if clause.start <= claim.span.start and claim.span.end <= clause.end
             ]
-            for start, end, event_type, is_noun in _triggers(clause):
-                before = [claim for claim in mentions if claim.span.end <= start]
-                after = [claim for claim in mentions if claim.span.start >= end]
-                arguments = (
-                    _noun_arguments(text, start, end, before, after)
-                    if is_noun
-                    else _verb_arguments(text, event_type, start, end, before, after)
-                )
-                claims.append(
-                    EventClaim(
-                        trigger=Span(start=start, end=end, text=text[start:end]),
-                        type=event_type,
-                        polarity="negative" if not is_noun and _negated(text, clause, start) else "positive",
-                        arguments=tuple(arguments),
-                    )
-                )
+            claims.extend(_event(text, clause, trigger, mentions) for trigger in _triggers(clause))
     return claims

@@ -2,8 +2,8 @@
 
 Per-sample metrics:
 - `event_claims`: event mentions found in the summary;
-- `event_contradictions` (lower is better): summary events `contradicted` by a source event (flipped polarity
-  or antonym type, same agent);
+- `event_contradictions` (lower is better): summary events `contradicted` by a source event about the same
+  thing (flipped polarity or antonym type; same agent, or without an agent a matching context);
 - `event_support`: `supported` events / summary events. Left out when the summary reports no event.
 """
 

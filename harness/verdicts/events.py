@@ -5,9 +5,17 @@ compared on type, polarity and participants (every entity id a mention may name,
 city, Russia or the Soviet Union; else folded argument words):
 `supported` when the types are equal with the same polarity, or antonyms with opposite polarity ("did not
 accept" = "declined"), the source event has the summary's agent (if the summary names one) and no other key
-role names different participants; `contradicted` when the same
-agent is on both sides and the polarity flipped or the type is an antonym ("accepted" vs "declined");
-`unverified` when no source event matches either way. Support wins over contradiction.
+role names different participants; `contradicted` when the polarity flipped or the type is an antonym
+("accepted" vs "declined") and either the same agent is on both sides or, for a summary event that names no
+agent ("hundreds of people have not been killed"), the contexts share at least `MIN_SHARED_WORDS` words;
+`unverified` when no source event matches either way.
+
+Which source event a summary event speaks of is decided by context (`verdicts/event_context.py`): when some
+source events support it and others contradict it, the contradiction wins only when its context shares at
+least `MIN_SHARED_WORDS` more words with the summary's clause than every supporting event's does ("the
+Taliban accepted a government offer of a ceasefire" is contradicted by "rejected a government offer of a
+three-month ceasefire", not supported by the Taliban's acceptance of Russia's invitation). Otherwise support
+wins. Evidence is listed best context first.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from harness.claims.events import find_events
 from harness.claims.text import fold
 from harness.claims.types import EventClaim
 from harness.goldset.schema import Entity
+from harness.verdicts.event_context import MIN_SHARED_WORDS, claim_context, shared_words, source_context
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Evidence, Finding
 
@@ -35,7 +44,8 @@ ANTONYMS: frozenset[frozenset[str]] = frozenset(
 """Event types that say the opposite of each other between the same participants."""
 
 KEY_ROLES = ("agent", "recipient", "target")
-"""Argument roles whose participants must agree; a role only one side names does not count."""
+"""Argument roles whose participants must agree; a role only one side names does not count. Written fillers
+(no entity id) meet when the words of one contain the other's ("hundreds" and "hundreds of people")."""
 
 _UNCERTAIN_MODALITIES = frozenset({"possible", "hypothetical"})
 
@@ -49,6 +59,7 @@ class SourceEvent:
     participants: dict[str, frozenset[str]]
     evidence: Evidence
     certain: bool = True
+    context: frozenset[str] = frozenset()
 
 
 ROLE_ALIASES = {"attacker": "agent", "victim": "target"}
@@ -107,6 +118,11 @@ def source_events(sources: Sources) -> list[SourceEvent]:
                             document=document.id, start=span.start, end=span.end, text=span.text, annotation=gold.id
                         ),
                         certain=gold.modality not in _UNCERTAIN_MODALITIES,
+                        context=source_context(
+                            document.text,
+                            span,
+                            (argument.span.text for argument in gold.arguments if argument.span is not None),
+                        ),
                     )
                 )
         else:
@@ -118,6 +134,7 @@ def source_events(sources: Sources) -> list[SourceEvent]:
                         polarity=found.polarity,
                         participants=claim_participants(found, names),
                         evidence=Evidence(document=document.id, start=span.start, end=span.end, text=span.text),
+                        context=claim_context(found),
                     )
                 )
     return events
@@ -126,8 +143,26 @@ def source_events(sources: Sources) -> list[SourceEvent]:
 Relation = Literal["supports", "contradicts", "unrelated"]
 
 
-def relation(claim: EventClaim, participants: dict[str, frozenset[str]], event: SourceEvent) -> Relation:
-    """How a source event bears on a summary event: supports it, contradicts it, or says nothing of it."""
+def _fillers_meet(claim_keys: frozenset[str], source_keys: frozenset[str]) -> bool:
+    """Two fillers of a role name the same participant: a shared entity id, or written words one of which
+    contains the other's ("Hundreds" and "hundreds of people")."""
+    if claim_keys & source_keys:
+        return True
+    return any(
+        set(ours.split()) <= set(theirs.split()) or set(theirs.split()) <= set(ours.split())
+        for ours in claim_keys
+        for theirs in source_keys
+    )
+
+
+def relation(
+    claim: EventClaim, participants: dict[str, frozenset[str]], event: SourceEvent, shared: int = 0
+) -> Relation:
+    """How a source event bears on a summary event: supports it, contradicts it, or says nothing of it.
+
+    `shared` is the number of context words the two share; it lets a summary event without an agent be
+    contradicted by a source event about the same thing.
+    """
     same_type = claim.type == event.type
     antonym = frozenset({claim.type, event.type}) in ANTONYMS
     if not (same_type or antonym):
@@ -135,13 +170,14 @@ def relation(claim: EventClaim, participants: dict[str, frozenset[str]], event: 
     if "agent" in participants and "agent" not in event.participants:
         return "unrelated"
     shared_roles = [role for role in participants if role in event.participants]
-    if any(not participants[role] & event.participants[role] for role in shared_roles):
+    if any(not _fillers_meet(participants[role], event.participants[role]) for role in shared_roles):
         return "unrelated"
     agrees = (claim.polarity == event.polarity) == same_type
     if agrees:
         return "supports"
     same_agent = "agent" in shared_roles
-    return "contradicts" if same_agent and event.certain else "unrelated"
+    same_context = "agent" not in participants and shared >= MIN_SHARED_WORDS
+    return "contradicts" if (same_agent or same_context) and event.certain else "unrelated"
 
 
 def _finding(claim: EventClaim, verdict: str, evidence: Sequence[Evidence] = (), detail: str | None = None) -> Finding:
@@ -162,15 +198,23 @@ def judge_event(
 ) -> Finding:
     """The verdict on one event mention of a summary, with the source events that decided it."""
     participants = claim_participants(claim, names)
-    relations = [(relation(claim, participants, event), event) for event in events]
-    supporting = [event.evidence for kind, event in relations if kind == "supports"]
-    if supporting:
-        return _finding(claim, "supported", supporting[:3])
-    contradicting = [event for kind, event in relations if kind == "contradicts"]
-    if contradicting:
-        first = contradicting[0]
+    context = claim_context(claim)
+    supporting: list[tuple[int, SourceEvent]] = []
+    contradicting: list[tuple[int, SourceEvent]] = []
+    for event in events:
+        shared = shared_words(context, event.context)
+        kind = relation(claim, participants, event, shared)
+        if kind != "unrelated":
+            (supporting if kind == "supports" else contradicting).append((shared, event))
+    supporting.sort(key=lambda item: -item[0])
+    contradicting.sort(key=lambda item: -item[0])
+    best_support = supporting[0][0] if supporting else None
+    if contradicting and (best_support is None or contradicting[0][0] >= best_support + MIN_SHARED_WORDS):
+        first = contradicting[0][1]
         detail = f"summary: {claim.type} ({claim.polarity}); source: {first.type} ({first.polarity})"
-        return _finding(claim, "contradicted", [event.evidence for event in contradicting[:3]], detail)
+        return _finding(claim, "contradicted", [event.evidence for _, event in contradicting[:3]], detail)
+    if supporting:
+        return _finding(claim, "supported", [event.evidence for _, event in supporting[:3]])
     return _finding(claim, "unverified", detail=f"no source event of type {claim.type} with these participants")
 
 

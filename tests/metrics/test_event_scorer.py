@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from harness.metrics.events import EventConsistencyScorer
 from harness.metrics.protocols import Scorer
+from tests.verdicts.event_synthetic import event_sources
 from tests.verdicts.synthetic import gold_sources
 
 
@@ -30,3 +31,14 @@ def test_no_event_leaves_support_out() -> None:
 
 def test_is_a_scorer() -> None:
     assert isinstance(EventConsistencyScorer(), Scorer)
+
+
+def test_antonym_about_the_same_thing_counts_as_a_contradiction() -> None:
+    score = EventConsistencyScorer().score(
+        "The Taliban accepted a government offer of a three-month ceasefire.", event_sources()
+    )
+    assert [(finding.text, finding.verdict) for finding in score.findings] == [
+        ("accepted", "contradicted"),
+        ("offer", "unverified"),
+    ]
+    assert score.metrics == {"event_claims": 2.0, "event_contradictions": 1.0, "event_support": 0.0}

@@ -205,7 +205,7 @@ def test_the_default_experiment_scores_every_built_in_summarizer(
 
     summary = read_summary(tmp_path / "metrics.json")
     assert list(summary.models) == ["lead-3", "textrank", "oracle", "reference", "corrupt-references"]
-    assert summary.models["reference"].metrics["rouge1"] == 1.0
+    assert 0.0 < summary.models["reference"].metrics["rouge1"] < 1.0  # scored against the other references
     assert summary.models["reference"].metrics["flagged"] == 0.0
     assert summary.models["corrupt-references"].metrics["flagged"] == 1.0
     (planted,) = [o for o in read_jsonl(tmp_path / "outputs.jsonl", OutputRecord) if o.model == "corrupt-references"]
