@@ -5,6 +5,7 @@ Loading checks only that files exist and parse; `harness.goldset.validate` check
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -134,8 +135,18 @@ def _layer(root: Path, folder: str, document_id: str, layer: str, model: type[M]
     return read_model(path, model) if path.exists() else None
 
 
-def load_document(root: Path, manifest: Manifest, info: DocumentInfo) -> GoldDocument:
+def load_document(root: Path, manifest: Manifest, info: DocumentInfo, *, verify: bool = True) -> GoldDocument:
+    """One document with its layers; with `verify`, a text whose sha256 differs from the manifest is refused,
+    since its annotations' offsets no longer point at what was annotated."""
     text = read_text_exact(root / info.path)
+    if verify:
+        actual = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if actual != info.sha256:
+            raise GoldsetError(
+                f"{root / info.path}: sha256 {actual[:12]}... differs from the manifest's {info.sha256[:12]}...: the "
+                "text changed under its annotations; restore it, or re-annotate and update goldset.json "
+                "(`harness goldset validate` lists every span that moved)"
+            )
     folder = manifest.annotations
     entities = _layer(root, folder, info.id, "entities", EntityLayer)
     numbers = _layer(root, folder, info.id, "numbers", NumberLayer)
@@ -158,7 +169,7 @@ def _inventory(root: Path, relative: str, model: type[M]) -> M | None:
     return read_model(path, model) if path.exists() else None
 
 
-def load_goldset(path: str | Path | None = None) -> Goldset:
+def load_goldset(path: str | Path | None = None, *, verify: bool = True) -> Goldset:
     """Load the goldset at `path` (a folder with `goldset.json`, or the manifest itself); default: the built-in one."""
     root = Path(path) if path is not None else DEFAULT_GOLDSET
     if root.is_file():
@@ -167,7 +178,7 @@ def load_goldset(path: str | Path | None = None) -> Goldset:
     if not manifest_path.exists():
         raise GoldsetError(f"{root}: no {MANIFEST_NAME} here; a goldset folder needs a manifest (see README)")
     manifest = read_model(manifest_path, Manifest)
-    documents = tuple(load_document(root, manifest, info) for info in manifest.documents)
+    documents = tuple(load_document(root, manifest, info, verify=verify) for info in manifest.documents)
     entities = _inventory(root, manifest.entities, EntityInventory)
     facts = _inventory(root, manifest.number_facts, NumberFactInventory)
     events = _inventory(root, manifest.event_clusters, EventClusterInventory)

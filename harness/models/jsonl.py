@@ -16,12 +16,20 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (1-based line number, object) for every non-blank line; InputFileError on anything else."""
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        raw_lines = path.read_bytes().splitlines()
     except FileNotFoundError:
         raise InputFileError(path, "file not found; check the path in the model config") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputFileError(path, f"cannot read as UTF-8 text: {error}") from error
-    for number, line in enumerate(lines, start=1):
+    except OSError as error:
+        raise InputFileError(path, f"cannot read: {error}") from error
+    for number, raw in enumerate(raw_lines, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputFileError(
+                path,
+                f"not UTF-8 (byte {raw[error.start]:#04x} at column {error.start + 1}); re-save the file as UTF-8",
+                line=number,
+            ) from None
         if not line.strip():
             continue
         try:

@@ -1,0 +1,113 @@
+"""Benchmark of the offline scoring suite: throughput against ROUGE alone, parallel scaling, memory, cold start.
+
+Run `python bench/bench.py` (a few minutes), `--quick` (under a minute, for CI smoke use), `--pairs N` to
+choose how many synthetic summaries the throughput comparison scores, `--out FILE` to write the figures as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import breakdown, cold_starts, compare, parallel, stream
+from pairs import goldset_pairs, synthetic_pairs, synthetic_stream
+
+SEED = 20180823
+MODELS_PER_CLUSTER = 4
+"""Summaries per synthetic cluster: as if four summarizers were run on every cluster."""
+
+
+def machine() -> dict[str, Any]:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor() or "unknown",
+    )
+    return {
+        "nproc": os.cpu_count(),
+        "usable_cores": len(os.sched_getaffinity(0)),
+        "cpu": model,
+        "python": platform.python_version(),
+    }
+
+
+def settings(args: argparse.Namespace) -> dict[str, Any]:
+    if args.quick:
+        return {"pairs": args.pairs or 8, "repeats": 1, "stream": [3, 6, 12], "cold_repeats": 1}
+    total = args.stream
+    return {
+        "pairs": args.pairs or 40,
+        "repeats": 3,
+        "stream": [total // 10, total // 2, total],
+        "cold_repeats": 5,
+    }
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    chosen = settings(args)
+    figures: dict[str, Any] = {"machine": machine(), "quick": args.quick}
+    print(f"machine: {figures['machine']}", flush=True)
+
+    gold = goldset_pairs()
+    figures["goldset"] = compare(gold, chosen["repeats"])
+    print(f"goldset pairs: {_rates(figures['goldset'])}", flush=True)
+
+    clusters = max(1, chosen["pairs"] // MODELS_PER_CLUSTER)
+    synthetic = synthetic_pairs(clusters, MODELS_PER_CLUSTER, SEED)
+    figures["synthetic"] = compare(synthetic, chosen["repeats"])
+    print(f"synthetic pairs: {_rates(figures['synthetic'])}", flush=True)
+
+    figures["synthetic_by_cluster"] = breakdown(synthetic)
+    print(f"synthetic pairs grouped by cluster: {figures['synthetic_by_cluster']}", flush=True)
+
+    num_proc = 2 if len(os.sched_getaffinity(0)) >= 2 else 1
+    figures["parallel"] = parallel(synthetic, num_proc, max(1, chosen["repeats"] // 2))
+    print(f"parallel: {figures['parallel']}", flush=True)
+
+    figures["cold_start"] = cold_starts(chosen["cold_repeats"])
+    print(f"cold start: {figures['cold_start']}", flush=True)
+
+    if not args.no_stream:
+        marks = chosen["stream"]
+        figures["stream"] = stream(synthetic_stream(marks[-1], 10, SEED + 1), marks)
+        for mark in figures["stream"]:
+            print(f"stream: {mark}", flush=True)
+    return figures
+
+
+def _rates(result: dict[str, Any]) -> str:
+    scorers = ", ".join(f"{key} {value:.1f}" for key, value in result["ms_per_summary_by_scorer"].items())
+    return (
+        f"{result['pairs']} summaries; ROUGE alone {result['rouge_per_s']:.1f}/s "
+        f"({result['rouge_sentence_lines_per_s']:.1f}/s on sentence lines), suite {result['suite_per_s']:.2f}/s, "
+        f"ratio b/a {result['ratio_b_over_a']:.3f}; ms per summary: {scorers}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes, under a minute (CI smoke)")
+    parser.add_argument("--pairs", type=int, default=None, help="synthetic summaries in the throughput comparison")
+    parser.add_argument("--out", type=Path, default=None, help="also write the figures to this JSON file")
+    parser.add_argument("--stream", type=int, default=10_000, help="summaries in the streaming memory measurement")
+    parser.add_argument("--no-stream", action="store_true", help="skip the long streaming memory measurement")
+    args = parser.parse_args(argv)
+    figures = run(args)
+    if args.out is not None:
+        args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        print(f"figures written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

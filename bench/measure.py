@@ -1,0 +1,255 @@
+"""Timing and memory measurements: ROUGE alone vs the full suite, parallel scoring, streaming, cold starts."""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pairs import Pair
+
+from harness.run.plugins import build_scorers, scorer_settings
+from harness.run.tasks import score_output
+
+ROOT = Path(__file__).resolve().parents[1]
+METRICS_CONFIG = ROOT / "configs" / "metrics" / "default.yaml"
+ROUGE_TYPES = ["rouge1", "rouge2", "rougeL", "rougeLsum"]
+
+
+def suite_scorers() -> dict[str, Any]:
+    """The scorers of configs/metrics/default.yaml, built exactly as `harness run` builds them."""
+    from omegaconf import DictConfig, OmegaConf
+
+    config = OmegaConf.load(METRICS_CONFIG)
+    assert isinstance(config, DictConfig)
+    return build_scorers(scorer_settings(config), "metrics")
+
+
+def rouge_alone() -> Any:
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(ROUGE_TYPES, use_stemmer=True)
+
+
+def _lines(text: str) -> str:
+    from harness.claims.text import sentences
+
+    return "\n".join(sentence.text for sentence in sentences(text))
+
+
+def time_rouge(pairs: Sequence[Pair], *, split: bool = False) -> float:
+    """Seconds for rouge-score alone over `pairs` (each summary against its cluster's references).
+
+    `split`: one sentence per line first, the input rougeLsum is defined on (and that the harness gives it).
+    """
+    scorer = rouge_alone()
+    start = time.perf_counter()
+    for pair in pairs:
+        references = list(pair.sources.references)
+        if split:
+            scorer.score_multi([_lines(reference) for reference in references], _lines(pair.summary))
+        else:
+            scorer.score_multi(references, pair.summary)
+    return time.perf_counter() - start
+
+
+def time_suite(pairs: Sequence[Pair], per_scorer: dict[str, float] | None = None) -> float:
+    """Seconds for the full suite over `pairs` (fresh scorers, as in a new run); adds each scorer's share."""
+    scorers = suite_scorers()
+    start = time.perf_counter()
+    if per_scorer is None:
+        for pair in pairs:
+            score_output(scorers, "summarize", (pair.summary, pair.sources))
+        return time.perf_counter() - start
+    for pair in pairs:
+        for key, scorer in scorers.items():
+            began = time.perf_counter()
+            score_output({key: scorer}, "summarize", (pair.summary, pair.sources))
+            per_scorer[key] = per_scorer.get(key, 0.0) + time.perf_counter() - began
+    return time.perf_counter() - start
+
+
+def compare(pairs: Sequence[Pair], repeats: int) -> dict[str, Any]:
+    """Interleaved runs of (a) ROUGE alone and (b) the suite, alternating which goes first; medians."""
+    rouge_rates: list[float] = []
+    split_rates: list[float] = []
+    suite_rates: list[float] = []
+    for repeat in range(repeats):
+        order = ("a", "split", "b") if repeat % 2 == 0 else ("b", "split", "a")
+        for which in order:
+            if which == "a":
+                rouge_rates.append(len(pairs) / time_rouge(pairs))
+            elif which == "split":
+                split_rates.append(len(pairs) / time_rouge(pairs, split=True))
+            else:
+                suite_rates.append(len(pairs) / time_suite(pairs))
+    per_scorer: dict[str, float] = {}
+    time_suite(pairs, per_scorer)
+    rouge_rate, suite_rate = statistics.median(rouge_rates), statistics.median(suite_rates)
+    return {
+        "pairs": len(pairs),
+        "repeats": repeats,
+        "rouge_per_s": rouge_rate,
+        "rouge_sentence_lines_per_s": statistics.median(split_rates),
+        "suite_per_s": suite_rate,
+        "ratio_b_over_a": suite_rate / rouge_rate,
+        "ratio_b_over_rouge_sentence_lines": suite_rate / statistics.median(split_rates),
+        "ms_per_summary_by_scorer": {key: 1000 * value / len(pairs) for key, value in per_scorer.items()},
+    }
+
+
+def breakdown(pairs: Sequence[Pair]) -> dict[str, Any]:
+    """One pass of the suite over `pairs` grouped by cluster (each cluster's sources indexed once): ms per scorer."""
+    grouped = [pair for chunk in _by_cluster(pairs) for pair in chunk]
+    per_scorer: dict[str, float] = {}
+    seconds = time_suite(grouped, per_scorer)
+    return {
+        "suite_per_s": len(grouped) / seconds,
+        "ms_per_summary_by_scorer": {key: 1000 * value / len(grouped) for key, value in per_scorer.items()},
+    }
+
+
+_worker_scorers: dict[str, Any] = {}
+
+
+def _start_worker() -> None:
+    _worker_scorers.update(suite_scorers())
+
+
+def _score_chunk(chunk: list[Pair]) -> int:
+    for pair in chunk:
+        score_output(_worker_scorers, "summarize", (pair.summary, pair.sources))
+    return len(chunk)
+
+
+def _by_cluster(pairs: Sequence[Pair]) -> list[list[Pair]]:
+    """One task per cluster, so that each worker indexes a cluster's sources once and pickles them once."""
+    chunks: dict[int, list[Pair]] = {}
+    for pair in pairs:
+        chunks.setdefault(id(pair.sources), []).append(pair)
+    return list(chunks.values())
+
+
+def _spin(rounds: int) -> int:
+    total = 0
+    for number in range(rounds):
+        total += number % 7
+    return total
+
+
+def machine_ceiling(num_proc: int, rounds: int = 3_000_000) -> float:
+    """Speedup of a pure-Python loop run `num_proc` times in a pool over running it once: what the cores allow."""
+    start = time.perf_counter()
+    _spin(rounds)
+    one = time.perf_counter() - start
+    with multiprocessing.get_context("fork").Pool(num_proc) as pool:
+        pool.map(_spin, [1] * num_proc)
+        start = time.perf_counter()
+        pool.map(_spin, [rounds] * num_proc)
+        many = time.perf_counter() - start
+    return num_proc * one / many
+
+
+def parallel(pairs: Sequence[Pair], num_proc: int, repeats: int) -> dict[str, Any]:
+    """Suite throughput in one process and in a pool of `num_proc` workers (started before timing)."""
+    chunks = _by_cluster(pairs)
+    _start_worker()
+    serial = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for chunk in chunks:
+            _score_chunk(chunk)
+        serial.append(time.perf_counter() - start)
+    context = multiprocessing.get_context("fork")
+    pooled = []
+    with context.Pool(num_proc, initializer=_start_worker) as pool:
+        pool.map(_score_chunk, chunks[:num_proc])
+        for _ in range(repeats):
+            start = time.perf_counter()
+            sum(pool.map(_score_chunk, chunks, chunksize=1))
+            pooled.append(time.perf_counter() - start)
+    one, many = statistics.median(serial), statistics.median(pooled)
+    return {
+        "num_proc": num_proc,
+        "tasks": len(chunks),
+        "serial_per_s": len(pairs) / one,
+        "pool_per_s": len(pairs) / many,
+        "speedup": one / many,
+        "machine_ceiling": machine_ceiling(num_proc),
+    }
+
+
+def _rss_kib() -> int:
+    with open("/proc/self/statm") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * resource.getpagesize() // 1024
+
+
+def stream(pairs: Iterable[Pair], checkpoints: Sequence[int]) -> list[dict[str, float]]:
+    """Score a stream of pairs keeping only running sums; at each checkpoint: time, current RSS and peak RSS."""
+    scorers = suite_scorers()
+    marks: list[dict[str, float]] = []
+    sums: dict[str, float] = {}
+    start = time.perf_counter()
+    for count, pair in enumerate(pairs, start=1):
+        scored = score_output(scorers, "summarize", (pair.summary, pair.sources))
+        for name, value in scored.metrics.items():
+            sums[name] = sums.get(name, 0.0) + value
+        if count in checkpoints:
+            marks.append(
+                {
+                    "summaries": count,
+                    "seconds": time.perf_counter() - start,
+                    "rss_mib": _rss_kib() / 1024,
+                    "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                }
+            )
+    return marks
+
+
+def _wall(command: Sequence[str], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _tiny_goldset(folder: Path) -> Path:
+    """The built-in goldset cut down to its first document, in a folder of its own."""
+    import json
+
+    source = ROOT / "goldsets" / "moscow-talks-2018"
+    target = folder / "tiny"
+    shutil.copytree(source, target)
+    manifest = json.loads((target / "goldset.json").read_text(encoding="utf-8"))
+    first = manifest["documents"][0]
+    manifest["documents"] = [first]
+    manifest["clusters"][0]["documents"] = [first["id"]]
+    (target / "goldset.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return target
+
+
+def cold_starts(repeats: int) -> dict[str, float]:
+    """Median subprocess wall time of `harness --help` and of a one-document, one-summarizer run."""
+    harness = str(Path(sys.executable).with_name("harness"))
+    with tempfile.TemporaryDirectory() as tmp:
+        goldset = _tiny_goldset(Path(tmp))
+        run = [
+            harness, "run", f"goldset.path={goldset}", "summarizer=lead", "cache=false",
+            f"hydra.run.dir={Path(tmp) / 'run'}",
+        ]  # fmt: skip
+        return {
+            "help_s": _wall([harness, "--help"], repeats),
+            "one_document_run_s": _wall(run, repeats),
+            "python_startup_s": _wall([sys.executable, "-c", "pass"], repeats),
+        }
