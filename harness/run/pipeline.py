@@ -3,12 +3,15 @@
 Every output and every sample is appended to its results file as soon as it is made, so an interrupted run
 keeps what it did and the next run takes the finished model calls from the cache. A model or scorer that
 fails on one sample is recorded on that sample and the run goes on; the run then ends with exit status 1.
+With `num_proc` > 1 the samples are scored in worker processes (`harness.run.parallel`); the results files
+are the same, line for line.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,12 +23,13 @@ from harness.errors import ConfigError, ScorerUnavailableError
 from harness.run import table
 from harness.run.cache import MISSING, OutputCache, cache_key
 from harness.run.fingerprint import make_fingerprint
+from harness.run.parallel import check_num_proc, score_in_pool
 from harness.run.paths import default_cache_dir
 from harness.run.plugins import ModelSpec, build, build_scorers, model_specs, scorer_settings
 from harness.run.records import Failure, Fingerprint, OutputRecord, RunSummary, SampleRecord, Task
 from harness.run.samples import DataSource, Sample, check_unit, model_input
 from harness.run.summary import summarize_model
-from harness.run.tasks import call_model, describe, score_output, scoring_pair
+from harness.run.tasks import Scored, call_model, describe, score_output, scoring_pair
 from harness.run.writer import RunWriter
 
 log = logging.getLogger(__name__)
@@ -127,35 +131,40 @@ class _ModelRun:
     def scores(self, scorers: Mapping[str, Any], samples: list[Sample], outputs: dict[str, Any]) -> list[SampleRecord]:
         records: list[SampleRecord] = []
         for sample in tqdm(samples, desc=f"{self.spec.name}: scoring", unit="sample", disable=None, leave=False):
-            if sample.id not in outputs:
-                record = SampleRecord(
-                    id=sample.id,
-                    model=self.spec.name,
-                    task=self.task,
-                    error="model failed; see outputs.jsonl",
-                    fingerprint=self.fingerprint,
-                )
-            else:
-                pair = scoring_pair(self.task, outputs[sample.id], sample)
-                scored = score_output(scorers, self.task, pair)
-                error = "; ".join(scored.errors) or None
-                if error is not None:
-                    self.failures.append(Failure(id=sample.id, stage="scoring", error=error))
-                    log.warning("scoring %s on %s failed: %s", self.spec.name, sample.id, error)
-                record = SampleRecord(
-                    id=sample.id,
-                    model=self.spec.name,
-                    task=self.task,
-                    metrics=scored.metrics,
-                    findings=scored.findings,
-                    error=error,
-                    fingerprint=self.fingerprint,
-                )
-            self.writer.sample(record)
-            records.append(record)
-            if record.error is None:
-                self.scored_pairs.append(pair)
+            scored = None
+            if sample.id in outputs:
+                scored = score_output(scorers, self.task, scoring_pair(self.task, outputs[sample.id], sample))
+            records.append(self.record(sample, outputs, scored))
         return records
+
+    def record(self, sample: Sample, outputs: dict[str, Any], scored: Scored | None) -> SampleRecord:
+        """Write one sample's record: its scores, or why it has none (`scored` is None when the model failed)."""
+        if scored is None:
+            record = SampleRecord(
+                id=sample.id,
+                model=self.spec.name,
+                task=self.task,
+                error="model failed; see outputs.jsonl",
+                fingerprint=self.fingerprint,
+            )
+        else:
+            error = "; ".join(scored.errors) or None
+            if error is not None:
+                self.failures.append(Failure(id=sample.id, stage="scoring", error=error))
+                log.warning("scoring %s on %s failed: %s", self.spec.name, sample.id, error)
+            record = SampleRecord(
+                id=sample.id,
+                model=self.spec.name,
+                task=self.task,
+                metrics=scored.metrics,
+                findings=scored.findings,
+                error=error,
+                fingerprint=self.fingerprint,
+            )
+        self.writer.sample(record)
+        if record.error is None:
+            self.scored_pairs.append(scoring_pair(self.task, outputs[sample.id], sample))
+        return record
 
     def aggregates(self, scorers: Mapping[str, Any]) -> dict[str, float]:
         """Corpus-level metrics of the scorers that offer `aggregate(pairs)`, over the samples that scored."""
@@ -175,10 +184,53 @@ class _ModelRun:
         return metrics
 
 
+def _summarize(
+    summary: RunSummary, model_run: _ModelRun, records: list[SampleRecord], scorers: Mapping[str, Any]
+) -> None:
+    model_summary = summarize_model(model_run.spec.name, records, model_run.failures)
+    model_summary.metrics.update(model_run.aggregates(scorers))
+    summary.models[model_run.spec.name] = model_summary
+
+
+def _run_in_pool(
+    model_runs: list[_ModelRun],
+    models: Mapping[str, Any],
+    samples: list[Sample],
+    scorer_config: tuple[dict[str, Any], str],
+    num_proc: int,
+    summary: RunSummary,
+    scorers: Mapping[str, Any],
+) -> None:
+    """Every model's outputs in turn (model calls stay in this process), then every sample scored in a pool.
+
+    One pool task per sample carries all models' outputs on it. Records are written in the order of a
+    one-process run (model by model, sample by sample): the first model's as they arrive, the others after.
+    """
+    produced = [model_run.outputs(models[model_run.spec.name], samples) for model_run in model_runs]
+    jobs = [(sample, [outputs[sample.id] for outputs in produced if sample.id in outputs]) for sample in samples]
+    settings, group = scorer_config
+    task = model_runs[0].task
+    held: list[list[Scored | None]] = [[] for _ in model_runs]
+    records: list[list[SampleRecord]] = [[] for _ in model_runs]
+    pending = [job for job in jobs if job[1]]
+    with closing(score_in_pool(settings, group, task, pending, num_proc)) as results:
+        for sample, outputs in tqdm(jobs, desc="scoring", unit="sample", disable=None, leave=False):
+            scored = iter(next(results) if outputs else [])
+            for index, produced_by in enumerate(produced):
+                held[index].append(next(scored) if sample.id in produced_by else None)
+            records[0].append(model_runs[0].record(sample, produced[0], held[0][-1]))
+    for index, model_run in enumerate(model_runs):
+        if index > 0:
+            pairs = zip(samples, held[index], strict=True)
+            records[index] = [model_run.record(sample, produced[index], scored) for sample, scored in pairs]
+        _summarize(summary, model_run, records[index], scorers)
+
+
 def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
     """Run every model of `cfg` on every sample, writing results under `run_dir` as they are made."""
     task = _task(cfg)
     unit = check_unit(str(cfg.task.unit))
+    num_proc = check_num_proc(cfg.get("num_proc", 1))
     if task == "extract" and unit != "document":
         raise ConfigError("task.unit: extraction works on single documents; set task.unit=document")
     single, several, scorer_group = TASKS[task]
@@ -196,17 +248,16 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
     writer.config(cfg)
 
     summary = RunSummary(task=task, dataset=source.name, fingerprint=fingerprint)
-    failures: dict[str, list[Failure]] = {}
-    calls = 0
-    for spec in specs:
-        model_run = _ModelRun(spec, task, fingerprint, cache, writer)
-        outputs = model_run.outputs(models[spec.name], samples)
-        records = model_run.scores(scorers, samples, outputs)
-        model_summary = summarize_model(spec.name, records, model_run.failures)
-        model_summary.metrics.update(model_run.aggregates(scorers))
-        summary.models[spec.name] = model_summary
-        failures[spec.name] = model_run.failures
-        calls += model_run.calls
+    model_runs = [_ModelRun(spec, task, fingerprint, cache, writer) for spec in specs]
+    if num_proc == 1:
+        for model_run in model_runs:
+            outputs = model_run.outputs(models[model_run.spec.name], samples)
+            records = model_run.scores(scorers, samples, outputs)
+            _summarize(summary, model_run, records, scorers)
+    else:
+        _run_in_pool(model_runs, models, samples, (settings, scorer_group), num_proc, summary, scorers)
+    failures = {model_run.spec.name: model_run.failures for model_run in model_runs}
+    calls = sum(model_run.calls for model_run in model_runs)
     writer.summary(summary)
     columns = {str(label): str(metric) for label, metric in (cfg.task.get("columns") or {}).items()}
     markdown = table.markdown(summary, columns)

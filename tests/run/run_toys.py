@@ -112,14 +112,17 @@ class WordScorer:
 
     name = "words"
 
-    def __init__(self, fail_on: str | None = None, unavailable: bool = False) -> None:
+    def __init__(self, fail_on: str | None = None, unavailable: bool = False, lost_on: str | None = None) -> None:
         if unavailable:
             raise ScorerUnavailableError("words: the toy model is not installed; pip install toy")
         self.fail_on = fail_on
+        self.lost_on = lost_on
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         if self.fail_on and self.fail_on in summary:
             raise ValueError(f"cannot score a summary containing {self.fail_on!r}")
+        if self.lost_on and self.lost_on in summary:
+            raise ScorerUnavailableError("words: the toy model went away")
         source_words = {word.lower() for doc in sources.documents for word in WORD.findall(doc.text)}
         words = [word.lower() for word in WORD.findall(summary)]
         findings = [

@@ -1,0 +1,63 @@
+"""Score samples in a pool of worker processes (`num_proc` > 1), results handed back in sample order.
+
+Each worker builds its own scorers once from their configs (scorer objects are never sent), and gets one task
+per sample: the sample's sources and every model's output on it, so the scorers' per-`Sources` caches index
+those sources once for all models. Workers are started with "spawn": a fresh interpreter, safe whatever the
+parent has loaded (torch, tokenizers and their threads are not fork-safe).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Generator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from harness.errors import ConfigError
+from harness.run.plugins import build_scorers
+from harness.run.records import Task
+from harness.run.samples import Sample
+from harness.run.tasks import Scored, score_output, scoring_pair
+
+START_METHOD = "spawn"
+
+_worker_scorers: dict[str, Any] = {}
+
+
+def check_num_proc(value: Any) -> int:
+    """The `num_proc` setting as a positive int; anything else is a `ConfigError` that says what to set."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"num_proc: expected a whole number of processes, 1 or more, got {value!r}")
+    return value
+
+
+def _start_worker(settings: Mapping[str, Any], group: str) -> None:
+    global _worker_scorers
+    _worker_scorers = build_scorers(settings, group)
+
+
+def _score_sample(task: Task, sample: Sample, outputs: Sequence[Any]) -> list[Scored]:
+    return [score_output(_worker_scorers, task, scoring_pair(task, output, sample)) for output in outputs]
+
+
+def score_in_pool(
+    settings: Mapping[str, Any],
+    group: str,
+    task: Task,
+    jobs: Sequence[tuple[Sample, Sequence[Any]]],
+    num_proc: int,
+) -> Generator[list[Scored], None, None]:
+    """Per job (a sample and the outputs to score on it), the `Scored` of each output, in job order.
+
+    A scorer's exception is recorded in its `Scored` as in one process; `ScorerUnavailableError` and
+    `ConfigError` raised in a worker are raised here, and the jobs not yet started are cancelled.
+    """
+    context = multiprocessing.get_context(START_METHOD)
+    workers = max(1, min(num_proc, len(jobs)))
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings, group))
+    try:
+        futures = [executor.submit(_score_sample, task, sample, outputs) for sample, outputs in jobs]
+        for future in futures:
+            yield future.result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
