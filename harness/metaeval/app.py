@@ -7,17 +7,14 @@ published reference figures, and writes metaeval.json, metaeval.md and scores.js
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 from omegaconf import DictConfig
 
 from harness.errors import ConfigError, HarnessError
-from harness.run.paths import config_dir
+from harness.hydra_app import run_hydra_app
 
 CONFIG_NAME = "metaeval"
-FULL_ERROR_ENV = "HYDRA_FULL_ERROR"
 
 _failures: list[HarnessError] = []
 """The error a job met, raised again by `main` once Hydra has returned (so Hydra does not log it first)."""
@@ -48,27 +45,8 @@ def _job(cfg: DictConfig) -> None:
 
 def main(argv: list[str]) -> int:
     """Run `harness meta-eval ARGS`: Hydra parses `argv` as its command line."""
-    import hydra
-    from hydra.errors import HydraException
-    from omegaconf.errors import OmegaConfBaseException
-
-    app = hydra.main(config_path=str(config_dir()), config_name=CONFIG_NAME, version_base="1.3")(_job)
-    saved_argv, saved_full_error = sys.argv, os.environ.get(FULL_ERROR_ENV)
-    sys.argv = ["harness meta-eval", *argv]
-    os.environ[FULL_ERROR_ENV] = "1"
     _failures.clear()
-    try:
-        app()
-    except SystemExit as exit_request:
-        return exit_request.code if isinstance(exit_request.code, int) else 1
-    except (HydraException, OmegaConfBaseException) as error:
-        raise ConfigError(str(error)) from None
-    finally:
-        sys.argv = saved_argv
-        if saved_full_error is None:
-            os.environ.pop(FULL_ERROR_ENV, None)
-        else:
-            os.environ[FULL_ERROR_ENV] = saved_full_error
+    code = run_hydra_app(_job, CONFIG_NAME, "harness meta-eval", argv)
     if _failures:
         raise _failures[0]
-    return 0
+    return code

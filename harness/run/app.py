@@ -7,7 +7,6 @@ the sweep has run, whichever launcher ran it (joblib, submitit, Ray).
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,12 +14,11 @@ from typing import Any
 from omegaconf import DictConfig
 
 from harness.errors import ConfigError, HarnessError
+from harness.hydra_app import run_hydra_app
 from harness.run import table
-from harness.run.paths import config_dir
 from harness.run.pipeline import RunResult, run_experiment
 from harness.run.writer import scrub_hydra_files
 
-FULL_ERROR_ENV = "HYDRA_FULL_ERROR"
 SENSITIVITY_FILE = "sensitivity.md"
 PIPED_WIDTH = 160
 """Table width when output goes to a file or a CI log, where rich would otherwise assume 80 columns."""
@@ -99,33 +97,15 @@ def _job(cfg: DictConfig) -> None:
 
 def main(argv: list[str]) -> int:
     """Run `harness run ARGS`: Hydra parses `argv` as its command line."""
-    import hydra
-    from hydra.errors import HydraException
-    from omegaconf.errors import OmegaConfBaseException
-
-    app = hydra.main(config_path=str(config_dir()), config_name="config", version_base="1.3")(_job)
-    saved_argv, saved_full_error = sys.argv, os.environ.get(FULL_ERROR_ENV)
-    sys.argv = ["harness run", *argv]
-    os.environ[FULL_ERROR_ENV] = "1"
     _single_run.clear()
     try:
-        app()
+        code = run_hydra_app(_job, "config", "harness run", argv)
     except JobFailed as failed:
         print(failed.message, file=sys.stderr)
         return failed.code
-    except SystemExit as exit_request:
-        return exit_request.code if isinstance(exit_request.code, int) else 1
-    except (HydraException, OmegaConfBaseException) as error:
-        raise ConfigError(str(error)) from None
-    finally:
-        sys.argv = saved_argv
-        if saved_full_error is None:
-            os.environ.pop(FULL_ERROR_ENV, None)
-        else:
-            os.environ[FULL_ERROR_ENV] = saved_full_error
     for outcome in _single_run:
         if isinstance(outcome, HarnessError):
             raise outcome
         print(outcome.message, file=sys.stderr)
         return outcome.code
-    return 0
+    return code

@@ -1,0 +1,44 @@
+"""Running a Hydra app (`harness run`, `harness meta-eval`) from the dispatcher with an explicit argv.
+
+Hydra reads `sys.argv`; this sets it for the call and restores it, keeps Hydra from swallowing our own
+errors (HYDRA_FULL_ERROR), and turns Hydra's exits and config errors into an exit code or a ConfigError.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+from omegaconf import DictConfig
+
+from harness.errors import ConfigError
+
+FULL_ERROR_ENV = "HYDRA_FULL_ERROR"
+
+
+def run_hydra_app(job: Callable[[DictConfig], None], config_name: str, prog: str, argv: list[str]) -> int:
+    """Run `job` as a Hydra app over `configs/<config_name>.yaml`; the exit code Hydra asked for, else 0."""
+    import hydra
+    from hydra.errors import HydraException
+    from omegaconf.errors import OmegaConfBaseException
+
+    from harness.run.paths import config_dir
+
+    app = hydra.main(config_path=str(config_dir()), config_name=config_name, version_base="1.3")(job)
+    saved_argv, saved_full_error = sys.argv, os.environ.get(FULL_ERROR_ENV)
+    sys.argv = [prog, *argv]
+    os.environ[FULL_ERROR_ENV] = "1"
+    try:
+        app()
+    except SystemExit as exit_request:
+        return exit_request.code if isinstance(exit_request.code, int) else 1
+    except (HydraException, OmegaConfBaseException) as error:
+        raise ConfigError(str(error)) from None
+    finally:
+        sys.argv = saved_argv
+        if saved_full_error is None:
+            os.environ.pop(FULL_ERROR_ENV, None)
+        else:
+            os.environ[FULL_ERROR_ENV] = saved_full_error
+    return 0
