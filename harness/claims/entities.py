@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from harness.claims.roles import is_title_word, role_after, role_before
-from harness.claims.text import TextSpan, sentences, words
+from harness.claims.text import TextSpan, search_tail, sentences, words
 from harness.claims.types import EntityClaim
 from harness.goldset.schema import Entity, Span
 
@@ -49,6 +49,8 @@ NAME_FINAL_TITLES = frozenset({"state"})
 _GAPS = frozenset({" ", " of ", " of the "})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOWER_SUFFIX = re.compile(r"-[a-z][\w-]*$")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_PLAIN_WORD = re.compile(r"[\w-]+")
 _LEADING_MARKS = " \t\n\"'\u201c\u201d\u2018\u2019#*([-_"
 
 
@@ -108,12 +110,17 @@ def link_name(name: str, inventory: Sequence[Entity]) -> Entity | None:
     return None
 
 
+def _starts_window_or_none(window: str, match: re.Match[str] | None) -> bool:
+    """The last word may begin before the window only when the window holds none or is all one word."""
+    return match is None or match.start() == 0
+
+
 PREPOSITIONS = frozenset(("in", "at", "from", "to", "of", "with", "near", "for", "on", "by", "into", "across"))
 
 
 def after_preposition(text: str, claim: EntityClaim) -> bool:
     """True when the word right before the mention is a preposition: the mention is then no clause subject."""
-    previous = re.search(r"(\w+)\W*$", text[: claim.span.start])
+    previous = search_tail(_LAST_WORD, text, claim.span.start, _starts_window_or_none, size=80)
     return previous is not None and previous.group(1).lower() in PREPOSITIONS
 
 
@@ -149,9 +156,18 @@ def _capitalized_runs(text: str) -> list[list[TextSpan]]:
     return runs
 
 
-def _is_common_start(token: TextSpan, text: str) -> bool:
+def _is_common_start(token: TextSpan, text: str, plain_words: frozenset[str]) -> bool:
+    """A sentence-initial word that is common, or that the text also writes in lower case as a whole word.
+
+    `plain_words` holds the text's maximal runs of word characters and hyphens; a word made only of those is
+    written in lower case somewhere exactly when its lower-case form is one of them.
+    """
     lower = token.text.lower()
-    return lower in COMMON_WORDS or re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    if lower in COMMON_WORDS:
+        return True
+    if _PLAIN_WORD.fullmatch(lower):
+        return lower in plain_words
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 def _split_title(run: list[TextSpan], text: str) -> list[TextSpan]:
@@ -170,6 +186,7 @@ def _split_title(run: list[TextSpan], text: str) -> list[TextSpan]:
 def _unknown_spans(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of capitalized runs that are no inventory name, calendar word, title or sentence-initial common word."""
     starts = _sentence_starts(text)
+    plain_words = frozenset(_PLAIN_WORD.findall(text))
     spans: list[tuple[int, int]] = []
     for run in _capitalized_runs(text):
         kept = [
@@ -178,7 +195,7 @@ def _unknown_spans(text: str, covered: list[tuple[int, int]]) -> list[tuple[int,
             if all(token.end <= start or token.start >= end for start, end in covered)
             and token.text.lower().rstrip(".") not in CALENDAR_WORDS
         ]
-        while kept and kept[0].start in starts and _is_common_start(kept[0], text):
+        while kept and kept[0].start in starts and _is_common_start(kept[0], text, plain_words):
             kept = kept[1:]
         kept = _split_title(kept, text) if kept else kept
         if not kept or (is_title_word(kept[-1].text) and kept[-1].text.lower() not in NAME_FINAL_TITLES):

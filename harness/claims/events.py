@@ -13,6 +13,7 @@ Each claim keeps its clause, which tells what the event is about when verdicts c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -26,7 +27,7 @@ from harness.claims.event_lexicon import (
     NOUN_PATTERNS,
     VERB_PATTERNS,
 )
-from harness.claims.text import TextSpan, sentences
+from harness.claims.text import TextSpan, search_tail, sentences
 from harness.claims.types import EntityClaim, EventArgumentClaim, EventClaim
 from harness.goldset.schema import Entity, Span
 
@@ -44,7 +45,14 @@ _CLAUSE_BREAK = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REPORTING = re.compile(r",?\s+(?:said|says|told|added|announced|confirmed)\b")
+_WORD_RUN = re.compile(r"\w+")
+_MARK = re.compile(r"[^\w\s]")
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and)\s*")
+
+
+def _passive_may_start_earlier(window: str, match: re.Match[str] | None) -> bool:
+    """A passive auxiliary run spans at most two words and blanks: three words or a mark before `end` bound it."""
+    return len(_WORD_RUN.findall(window)) < 3 and _MARK.search(window) is None
 
 
 def clauses(text: str, sentence: TextSpan) -> list[TextSpan]:
@@ -122,9 +130,11 @@ def _coordinated(text: str, before: list[EntityClaim]) -> list[EntityClaim]:
 
 def _may_be_subject(text: str, claim: EntityClaim) -> bool:
     """A mention can be a clause subject unless it follows a preposition, is a possessive or reports speech."""
-    following = text[claim.span.end :]
+    end = claim.span.end
     return not (
-        after_preposition(text, claim) or following.startswith(("'s", "\u2019s")) or _REPORTING.match(following)
+        after_preposition(text, claim)
+        or text.startswith(("'s", "\u2019s"), end)
+        or _REPORTING.match(text, end) is not None
     )
 
 
@@ -132,7 +142,7 @@ def _verb_arguments(
     text: str, event_type: str, start: int, end: int, before: list[EntityClaim], after: list[EntityClaim]
 ) -> list[EventArgumentClaim]:
     subjects = [claim for claim in before if _may_be_subject(text, claim)]
-    passive = _PASSIVE.search(text[:start]) is not None
+    passive = search_tail(_PASSIVE, text, start, _passive_may_start_earlier, size=120) is not None
     by_agent = [claim for claim in after if re.fullmatch(r"\s*by\s+(?:the\s+)?", text[end : claim.span.start])]
     object_role = OBJECT_ROLES.get(event_type, "theme")
     arguments: list[EventArgumentClaim] = []
@@ -191,10 +201,10 @@ def find_events(text: str, inventory: Sequence[Entity] = ()) -> list[EventClaim]
     """Every event mention in `text`, with polarity, the entity arguments and the span of its clause."""
     entities = find_entities(text, inventory)
     claims: list[EventClaim] = []
+    starts = [claim.span.start for claim in entities]
     for sentence in sentences(text):
         for clause in clauses(text, sentence):
-            mentions = [
-                claim for claim in entities if clause.start <= claim.span.start and claim.span.end <= clause.end
-            ]
+            first, last = bisect_left(starts, clause.start), bisect_right(starts, clause.end)
+            mentions = [claim for claim in entities[first:last] if claim.span.end <= clause.end]
             claims.extend(_event(text, clause, trigger, mentions) for trigger in _triggers(clause))
     return claims

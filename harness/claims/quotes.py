@@ -8,6 +8,7 @@ dropped, never an error. The speaker comes from the nearest reporting cue: "...,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,6 +65,26 @@ def _single_pairs(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, 
     return pairs
 
 
+class _Mentions:
+    """A text's entity mentions in order of position, with the range look-ups that speaker finding makes."""
+
+    def __init__(self, claims: list[EntityClaim]) -> None:
+        self.claims = claims
+        self._starts = [claim.span.start for claim in claims]
+
+    def within(self, start: int, end: int) -> list[EntityClaim]:
+        """The mentions that lie inside `start`..`end`, in order."""
+        first, last = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        return [claim for claim in self.claims[first:last] if claim.span.end <= end]
+
+    def last_person_before(self, offset: int) -> EntityClaim | None:
+        """The last PERSON mention (in order of start) that ends at or before `offset`."""
+        for claim in reversed(self.claims[: bisect_right(self._starts, offset)]):
+            if claim.span.end <= offset and claim.type == "PERSON":
+                return claim
+        return None
+
+
 def _content(text: str, open_: int, close: int) -> Span | None:
     start, end = open_ + 1, close
     while start < end and text[start].isspace():
@@ -73,12 +94,12 @@ def _content(text: str, open_: int, close: int) -> Span | None:
     return Span(start=start, end=end, text=text[start:end]) if end > start else None
 
 
-def _speaker_in(who: str, offset: int, entities: list[EntityClaim], cue: Span | None) -> _Speaker:
+def _speaker_in(who: str, offset: int, entities: _Mentions, cue: Span | None) -> _Speaker:
     """The speaker a phrase names: a person in it, the entity it ends or starts with, or nobody (unnamed)."""
     phrase = who.strip()
     start = offset + who.index(phrase) if phrase else offset
     end = start + len(phrase)
-    inside = [claim for claim in entities if start <= claim.span.start and claim.span.end <= end]
+    inside = entities.within(start, end)
     people = [claim for claim in inside if claim.type == "PERSON"]
     ending = [claim for claim in inside if claim.span.end == end]
     leading = [claim for claim in inside if phrase[: claim.span.start - start].lower() in ("", "the ")]
@@ -91,17 +112,17 @@ def _cue_span(offset: int, match: re.Match[str]) -> Span:
     return Span(start=offset + match.start("cue"), end=offset + match.end("cue"), text=match.group("cue"))
 
 
-def _sentence_around(spans: list[TextSpan], position: int, text: str) -> TextSpan:
-    for sentence in spans:
-        if sentence.start <= position < sentence.end:
-            return sentence
+def _sentence_around(spans: list[TextSpan], starts: list[int], position: int, text: str) -> TextSpan:
+    index = bisect_right(starts, position) - 1
+    if index >= 0 and position < spans[index].end:
+        return spans[index]
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
     line_end = len(text) if line_end == -1 else line_end
     return TextSpan(line_start, line_end, text[line_start:line_end])
 
 
-def _speaker_after(text: str, close: int, limit: int, entities: list[EntityClaim]) -> _Speaker | None:
+def _speaker_after(text: str, close: int, limit: int, entities: _Mentions) -> _Speaker | None:
     offset = close + 1
     tail = text[offset:limit]
     cue_first = _CUE_THEN_WHO.match(tail)
@@ -117,7 +138,7 @@ def _speaker_after(text: str, close: int, limit: int, entities: list[EntityClaim
     return None
 
 
-def _speaker_before(text: str, sentence: TextSpan, open_: int, entities: list[EntityClaim]) -> _Speaker | None:
+def _speaker_before(text: str, sentence: TextSpan, open_: int, entities: _Mentions) -> _Speaker | None:
     start = sentence.start
     head = text[start:open_]
     cues = list(_CUE.finditer(head))
@@ -125,7 +146,7 @@ def _speaker_before(text: str, sentence: TextSpan, open_: int, entities: list[En
         return None
     cue = cues[-1]
     cue_span = Span(start=start + cue.start(), end=start + cue.end(), text=cue.group())
-    before_cue = [claim for claim in entities if start <= claim.span.start and claim.span.end <= cue_span.start]
+    before_cue = entities.within(start, cue_span.start)
     if cue.group() in PARTICIPLE_CUES.split("|"):
         leading = [claim for claim in before_cue if len(text[start : claim.span.start].split()) <= 6]
         return _Speaker(leading[0].entity, leading[0].span.text, cue_span) if leading else None
@@ -140,35 +161,37 @@ def _speaker_before(text: str, sentence: TextSpan, open_: int, entities: list[En
     return _speaker_in(head[clause_start : cue.start()], start + clause_start, entities, cue_span)
 
 
-def _speaker_according(text: str, sentence: TextSpan, entities: list[EntityClaim]) -> _Speaker | None:
+def _speaker_according(text: str, sentence: TextSpan, entities: _Mentions) -> _Speaker | None:
     match = _ACCORDING_TO.search(sentence.text)
     if match is None:
         return None
     return _speaker_in(match.group("who"), sentence.start + match.start("who"), entities, None)
 
 
-def _resolve_pronoun(
-    speaker: _Speaker, previous: _Speaker | None, entities: list[EntityClaim], before: int
-) -> _Speaker:
+def _resolve_pronoun(speaker: _Speaker, previous: _Speaker | None, entities: _Mentions, before: int) -> _Speaker:
     if speaker.entity is not None or (speaker.text or "").lower() not in _PRONOUNS:
         return speaker
     if previous is not None and previous.entity is not None:
         return _Speaker(previous.entity, speaker.text, speaker.cue)
-    people = [claim for claim in entities if claim.span.end <= before and claim.type == "PERSON"]
-    return _Speaker(people[-1].entity, speaker.text, speaker.cue) if people else speaker
+    person = entities.last_person_before(before)
+    return _Speaker(person.entity, speaker.text, speaker.cue) if person is not None else speaker
 
 
 def _continues(text: str, previous_close: int, open_: int) -> bool:
     """True when a quote opens its paragraph right after the paragraph of the previous quote (same speaker)."""
     gap = text[previous_close + 1 : open_]
-    opens_line = text[:open_].rstrip(" \t").endswith("\n")
+    line_end = open_
+    while line_end > 0 and text[line_end - 1] in " \t":
+        line_end -= 1
+    opens_line = line_end > 0 and text[line_end - 1] == "\n"
     return opens_line and gap.count("\n\n") <= 1 and len(gap) < 200 and not re.search(r"[\"\u201c\u201d]", gap)
 
 
 def find_quotes(text: str, inventory: Sequence[Entity] = ()) -> list[QuoteClaim]:
     """Every quotation in `text` with its speaker (entity id when an inventory name links it) and cue."""
-    entities = find_entities(text, inventory)
+    entities = _Mentions(find_entities(text, inventory))
     spans = sentences(text)
+    starts = [sentence.start for sentence in spans]
     claims: list[QuoteClaim] = []
     previous: _Speaker | None = None
     previous_close = -1
@@ -176,8 +199,8 @@ def find_quotes(text: str, inventory: Sequence[Entity] = ()) -> list[QuoteClaim]
         content = _content(text, open_, close)
         if content is None:
             continue
-        opening = _sentence_around(spans, open_, text)
-        closing = _sentence_around(spans, close, text)
+        opening = _sentence_around(spans, starts, open_, text)
+        closing = _sentence_around(spans, starts, close, text)
         same_sentence = previous is not None and previous_close >= opening.start
         speaker = _speaker_after(text, close, max(closing.end, close + 1), entities)
         if speaker is None and same_sentence:

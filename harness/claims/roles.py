@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from harness.claims.text import fold
+from harness.claims.text import fold, search_tail
 
 _TITLE_WORDS_TEXT = """
     minister ministers president vice prime secretary ambassador envoy spokesman spokeswoman spokesperson adviser
@@ -25,6 +25,8 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _ROLE_TOKEN = re.compile(r"[\w.'\u2019-]+")
 _TRAILING_ROLE = re.compile(r"((?:[\w.'\u2019-]+[ \t]+){0,7}[\w.'\u2019-]+)[ \t]*$")
 _MAX_APPOSITION_WORDS = 14
+_ROLE_WINDOW = 96
+_BLANK_TAIL = re.compile(r"[ \t]*\n?")
 
 
 def is_title_word(word: str) -> bool:
@@ -43,15 +45,20 @@ def _is_role_modifier(token: str) -> bool:
     return is_title_word(bare) or bare[:1].isupper() or bare.endswith(("'s", "\u2019s"))
 
 
+def _may_start_earlier(window: str, match: re.Match[str] | None) -> bool:
+    """A role run holds at most eight tokens: it reaches before the window only past nothing but blanks."""
+    return _BLANK_TAIL.fullmatch(window, 0, match.start() if match else len(window)) is not None
+
+
 def role_before(text: str, start: int) -> str | None:
     """The title run or apposition that ends right before `start` ("Foreign Minister " or "adviser, ")."""
-    head = text[:start]
-    apposition = head.endswith(", ")
-    if apposition:
-        head = head[:-2]
-    elif not head.endswith((" ", "\t")):
+    if start >= 2 and text.startswith(", ", start - 2, start):
+        end = start - 2
+    elif start > 0 and text[start - 1] in " \t":
+        end = start
+    else:
         return None
-    match = _TRAILING_ROLE.search(head)
+    match = search_tail(_TRAILING_ROLE, text, end, _may_start_earlier, _ROLE_WINDOW)
     if match is None:
         return None
     tokens = match.group(1).split()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 TITLES = frozenset("mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st mt ft no vs fig".split())
 """Abbreviations that precede a name or number and so never end a sentence."""
@@ -48,12 +49,65 @@ class TextSpan:
     text: str
 
 
+def tail_window(text: str, end: int, may_reach_back: Callable[[str], bool], size: int = 400) -> tuple[int, str]:
+    """A bounded slice `text[start:end]` for `$`-anchored searches, so that each costs its window, not the text.
+
+    `may_reach_back(window)` says whether a match over the whole of `text[:end]` could start before the
+    window; while it does, the window doubles (at most up to the whole prefix). Returns the start and slice.
+    """
+    while True:
+        start = max(0, end - size)
+        window = text[start:end]
+        if start == 0 or not may_reach_back(window):
+            return start, window
+        size *= 2
+
+
+def search_tail(
+    pattern: re.Pattern[str],
+    text: str,
+    end: int,
+    may_start_earlier: Callable[[str, re.Match[str] | None], bool],
+    size: int = 400,
+) -> re.Match[str] | None:
+    """`pattern.search(text[:end])` for a `$`-anchored pattern, read from a window before `end`.
+
+    `may_start_earlier(window, match)` says whether a search of the whole prefix could find a match that starts
+    before the window; while it does, the window doubles. Offsets of the match are relative to the window.
+    """
+    while True:
+        start = max(0, end - size)
+        window = text[start:end]
+        match = pattern.search(window)
+        if start == 0 or not may_start_earlier(window, match):
+            return match
+        size *= 2
+
+
+_ABBREVIATION_TAIL = re.compile(r"(\w+(?:\.\w+)*)\.$")
+_LAST_WORD = re.compile(r"(\w+)\.$")
+_WORDS_AND_PERIODS = re.compile(r"[\w.]*")
+_CLOSERS = "\"'\u201d\u2019)]"
+_NEXT_VISIBLE = re.compile(r"\s*(\S?)")
+
+
+def _only_words_and_periods(window: str) -> bool:
+    return _WORDS_AND_PERIODS.fullmatch(window.rstrip(_CLOSERS)) is not None
+
+
+def _next_visible(text: str, offset: int) -> str:
+    """The first non-space character at or after `offset`, or "" when only whitespace follows."""
+    match = _NEXT_VISIBLE.match(text, offset)
+    return match.group(1) if match else ""
+
+
 def _ends_with_abbreviation(text: str, end: int) -> bool:
     """True when the period before `end` closes an abbreviation or an initial ("U.S.", "Sept.", "J.")."""
-    head = text[:end].rstrip("\"'\u201d\u2019)]")
+    _, window = tail_window(text, end, _only_words_and_periods, size=200)
+    head = window.rstrip(_CLOSERS)
     if not head.endswith("."):
         return False
-    match = re.search(r"(\w+(?:\.\w+)*)\.$", head)
+    match = _ABBREVIATION_TAIL.search(head)
     if match is None:
         return False
     token = match.group(1)
@@ -67,11 +121,12 @@ def sentences(text: str) -> list[TextSpan]:
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
         if match.group().startswith(".") and _ends_with_abbreviation(text, end):
-            following = text[end:].lstrip()
-            last_word = re.search(r"(\w+)\.$", text[:end].rstrip())
+            following = _next_visible(text, end)
+            _, window = tail_window(text, end, _only_words_and_periods, size=200)
+            last_word = _LAST_WORD.search(window.rstrip())
             if (
-                following[:1].islower()
-                or following[:1].isdigit()
+                following.islower()
+                or following.isdigit()
                 or (last_word is not None and last_word.group(1).lower() in TITLES)
             ):
                 continue
@@ -79,6 +134,12 @@ def sentences(text: str) -> list[TextSpan]:
         start = end
     spans.extend(_trimmed(text, start, len(text)))
     return spans
+
+
+@lru_cache(maxsize=32)
+def document_sentences(text: str) -> tuple[TextSpan, ...]:
+    """`sentences(text)`, split once per text: source documents are read again for every claim of a summary."""
+    return tuple(sentences(text))
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[TextSpan]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from harness.claims.events import find_events
 from harness.metrics.protocols import SampleScore
+from harness.metrics.source_cache import PerSources
 from harness.verdicts.events import SourceEvent, judge_events, source_events
 from harness.verdicts.sources import Sources
 
@@ -21,13 +22,7 @@ class EventConsistencyScorer:
     name = "events"
 
     def __init__(self) -> None:
-        self._cached: tuple[Sources, list[SourceEvent]] | None = None
-
-    def _events(self, sources: Sources) -> list[SourceEvent]:
-        """The source events, read once per `Sources` object (a run scores many summaries per cluster)."""
-        if self._cached is None or self._cached[0] is not sources:
-            self._cached = (sources, source_events(sources))
-        return self._cached[1]
+        self._events: PerSources[list[SourceEvent]] = PerSources(source_events)
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """Score one summary's event mentions against its sources."""

@@ -12,10 +12,12 @@ three out.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from harness.claims.text import words
 from harness.metrics.protocols import SampleScore
+from harness.metrics.source_cache import PerSources
 from harness.verdicts.sources import Sources
 
 
@@ -24,27 +26,48 @@ def tokens(text: str) -> list[str]:
     return [word.text.lower() for word in words(text)]
 
 
-def greedy_fragments(summary: Sequence[str], article: Sequence[str]) -> list[tuple[str, ...]]:
-    """The extractive fragments of the summary: Grusky et al.'s greedy longest-match algorithm."""
+def token_positions(article: Sequence[str]) -> dict[str, list[int]]:
+    """Where each token occurs in the article, in increasing order."""
+    positions: dict[str, list[int]] = {}
+    for index, token in enumerate(article):
+        positions.setdefault(token, []).append(index)
+    return positions
+
+
+def greedy_fragments(
+    summary: Sequence[str], article: Sequence[str], positions: dict[str, list[int]] | None = None
+) -> list[tuple[str, ...]]:
+    """The extractive fragments of the summary: Grusky et al.'s greedy longest-match algorithm.
+
+    As in the paper, a scan of the article resumes after each shared run, so a run is never restarted inside
+    another; only the article positions holding the summary word are visited (`positions`, from
+    `token_positions(article)`, is built here when not given).
+    """
+    if positions is None:
+        positions = token_positions(article)
     fragments: list[tuple[str, ...]] = []
     i = 0
     while i < len(summary):
         best: tuple[str, ...] = ()
-        j = 0
-        while j < len(article):
-            if summary[i] == article[j]:
-                i_end, j_end = i, j
-                while i_end < len(summary) and j_end < len(article) and summary[i_end] == article[j_end]:
-                    i_end, j_end = i_end + 1, j_end + 1
-                if len(best) < i_end - i:
-                    best = tuple(summary[i:i_end])
-                j = j_end
-            else:
-                j += 1
+        starts = positions.get(summary[i], [])
+        next_start = 0
+        while next_start < len(starts):
+            i_end, j_end = i, starts[next_start]
+            while i_end < len(summary) and j_end < len(article) and summary[i_end] == article[j_end]:
+                i_end, j_end = i_end + 1, j_end + 1
+            if len(best) < i_end - i:
+                best = tuple(summary[i:i_end])
+            next_start = bisect_left(starts, j_end, next_start + 1)
         i += max(len(best), 1)
         if best:
             fragments.append(best)
     return fragments
+
+
+def _article(sources: Sources) -> tuple[list[str], dict[str, list[int]]]:
+    """The sources' concatenated tokens and where each token occurs in them."""
+    article = [token for document in sources.documents for token in tokens(document.text)]
+    return article, token_positions(article)
 
 
 class FragmentScorer:
@@ -52,13 +75,16 @@ class FragmentScorer:
 
     name = "fragments"
 
+    def __init__(self) -> None:
+        self._article: PerSources[tuple[list[str], dict[str, list[int]]]] = PerSources(_article)
+
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """Coverage, density and compression of one summary against its concatenated sources."""
         summary_tokens = tokens(summary)
         if not summary_tokens:
             return SampleScore(metrics={})
-        article = [token for document in sources.documents for token in tokens(document.text)]
-        fragments = greedy_fragments(summary_tokens, article)
+        article, positions = self._article(sources)
+        fragments = greedy_fragments(summary_tokens, article, positions)
         size = len(summary_tokens)
         return SampleScore(
             metrics={

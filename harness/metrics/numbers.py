@@ -11,11 +11,11 @@ Per-sample metrics (all counts are floats, as `SampleScore.metrics` holds):
 
 from __future__ import annotations
 
-import weakref
 from typing import get_args
 
 from harness.errors import ConfigError
 from harness.metrics.protocols import SampleScore
+from harness.metrics.source_cache import PerSources
 from harness.verdicts.number_sources import SourceNumber
 from harness.verdicts.numbers import number_findings, number_survival, source_numbers
 from harness.verdicts.sources import Sources
@@ -37,20 +37,7 @@ class NumberConsistencyScorer:
         if salient_min_support < 1:
             raise ConfigError(f"numbers scorer: salient_min_support must be at least 1, got {salient_min_support}")
         self.salient_min_support = salient_min_support
-        self._indexes: dict[int, tuple[SourceNumber, ...]] = {}
-
-    def _index(self, sources: Sources) -> tuple[SourceNumber, ...]:
-        """The source numbers, computed once per `Sources` object and kept while that object lives.
-
-        The runner scores one model over every sample, then the next model: a one-entry cache would read
-        every cluster's sources again for each model. Entries are keyed by identity and dropped with the object.
-        """
-        key = id(sources)
-        index = self._indexes.get(key)
-        if index is None:
-            index = self._indexes[key] = source_numbers(sources)
-            weakref.finalize(sources, self._indexes.pop, key, None)
-        return index
+        self._index: PerSources[tuple[SourceNumber, ...]] = PerSources(source_numbers)
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """Score one summary's numbers against its sources."""

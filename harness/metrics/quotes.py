@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from harness.claims.quotes import find_quotes
 from harness.metrics.protocols import SampleScore
+from harness.metrics.source_cache import PerSources
 from harness.verdicts.quotes import SourceQuote, judge_quotes, source_quotes
 from harness.verdicts.sources import Sources
 
@@ -20,13 +21,7 @@ class QuoteFidelityScorer:
     name = "quotes"
 
     def __init__(self) -> None:
-        self._cached: tuple[Sources, list[SourceQuote]] | None = None
-
-    def _quotes(self, sources: Sources) -> list[SourceQuote]:
-        """The source quotes, read once per `Sources` object (a run scores many summaries per cluster)."""
-        if self._cached is None or self._cached[0] is not sources:
-            self._cached = (sources, source_quotes(sources))
-        return self._cached[1]
+        self._quotes: PerSources[list[SourceQuote]] = PerSources(source_quotes)
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """Score one summary's quotations against its sources."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from harness.claims.entities import name_pattern
 from harness.claims.roles import role_keys
-from harness.claims.text import fold, sentences
+from harness.claims.text import document_sentences, fold
 from harness.claims.types import EntityClaim
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import Entity
@@ -79,7 +79,7 @@ def _role_contexts(claim: EntityClaim, sources: Sources, inventory: dict[str, En
     names = entity_names(claim, inventory)
     for document in sources.documents:
         spans = [(m.span.start, m.span.end) for m in document.entities if claim.entity and m.entity == claim.entity]
-        for sentence in sentences(document.text):
+        for sentence in document_sentences(document.text):
             inside = any(sentence.start <= start and end <= sentence.end for start, end in spans)
             named = any(name_pattern(name).search(sentence.text) for name in names if name.strip())
             if (inside or named) and in_content(document, sentence.start, sentence.end):

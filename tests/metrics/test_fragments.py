@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.metrics.fragments import FragmentScorer, greedy_fragments, tokens
+from harness.metrics.fragments import FragmentScorer, greedy_fragments, token_positions, tokens
 from harness.verdicts.sources import Sources
 
 ARTICLE = "The quick brown fox jumps over the lazy dog."
@@ -39,3 +39,17 @@ def test_fully_abstractive_and_empty_summaries() -> None:
     sources = Sources.from_texts("c", {"d": ARTICLE})
     assert FragmentScorer().score("Nothing alike here", sources).metrics["fragment_coverage"] == 0.0
     assert FragmentScorer().score("  ...  ", sources).metrics == {}
+
+
+def test_a_scan_resumes_after_each_shared_run_as_in_the_paper() -> None:
+    summary, article = ["a", "a", "b"], ["a", "a", "a", "b"]
+    assert greedy_fragments(summary, article) == [("a", "a"), ("b",)]
+    assert greedy_fragments(summary, article, token_positions(article)) == [("a", "a"), ("b",)]
+
+
+def test_one_scorer_scores_two_clusters_in_turn_against_their_own_sources() -> None:
+    scorer = FragmentScorer()
+    first, second = Sources.from_texts("c1", {"d": "red fox runs"}), Sources.from_texts("c2", {"d": "blue owl sleeps"})
+    for _ in range(2):
+        assert scorer.score("red fox", first).metrics["fragment_coverage"] == 1.0
+        assert scorer.score("red fox", second).metrics["fragment_coverage"] == 0.0
