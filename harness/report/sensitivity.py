@@ -2,8 +2,9 @@
 
 A planted error counts as flagged when a flagged finding overlaps its span, or when a flagged finding of a
 kind that can reveal it lies in the same sentence (a swapped speaker shows up as a misattributed quote,
-whose span is the quotation; a flipped verb as a contradicted event). False alarms are the flags raised on
-summaries of models that planted nothing (the unchanged references, for instance).
+whose span is the quotation; a flipped verb as a contradicted event, or a contradicted number whose fact
+the sentence now denies). False alarms are the flags raised on summaries of models that planted nothing
+(the unchanged references, for instance).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ REVEALED_BY = {
     "number": {"number"},
     "entity": {"entity", "quote"},
     "quote": {"quote"},
-    "negation": {"event", "nli"},
+    "negation": {"event", "number", "nli"},
 }
 """Planted error type -> finding types that can reveal it within the same sentence."""
 

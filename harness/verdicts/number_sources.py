@@ -7,6 +7,7 @@ how a source number bears on a claim (supports, consistent, conflicts); `verdict
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ class SourceNumber:
     heads: frozenset[str]
     context: frozenset[str]
     description: str
+    negated: bool = False
     measure: str = field(init=False)
     bounds: tuple[float, float, bool, bool] | None = field(init=False)
     point: float | None = field(init=False)
@@ -134,9 +136,26 @@ def source_numbers(sources: Sources) -> tuple[SourceNumber, ...]:
                     heads=number_heads(number, *extra),
                     context=frozenset(content_lemmas(sentence) | content_lemmas(counted)),
                     description=describe(number),
+                    negated=is_negated(document.text, start, end),
                 )
             )
     return tuple(found)
+
+
+_NEGATED_AFTER = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:have|has|had|was|were|is|are|did|do|does|will|would|could|can)\s+(?:not|never)\b"
+    r"|\s*(?:\w+\s+){0,2}?(?:haven|hasn|hadn|wasn|weren|isn|aren|didn|don|doesn|won|wouldn|couldn|can)['\u2019]t\b",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    """Whether the clause states the number's fact as not so: a negated auxiliary within two words after it
+    ("40 years have not passed", "12 countries were not invited") or "not"/"no" just before it."""
+    return bool(_NEGATED_AFTER.match(text, end, min(len(text), end + 60))) or bool(
+        _NEGATED_BEFORE.search(text, max(0, start - 20), start)
+    )
 
 
 def describe(number: NumberClaim | NumberAnnotation) -> str:

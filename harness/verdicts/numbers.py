@@ -22,6 +22,9 @@ overlap; it *conflicts* when the intervals are disjoint or both name different p
 merely *consistent* (the claim is more specific than the source, e.g. "Sept. 5" against "September"); for
 quantities a consistent source supports only when the heads agree, so that a bare number is never supported
 by a vague one ("2303" by "a range of countries").
+**Negation.** A claim stated as not so ("nearly 40 years have not passed", "12 countries were not
+invited": a negated auxiliary within two words after the number, or "not" just before it) contradicts the
+source that would support it, unless that source is negated too.
 **Verdict**, in order: supported if a same-thing source supports; contradicted if a same-thing source at
 least as precise as the claim conflicts; supported if one is consistent; contradicted if any conflicts;
 unit_mismatch if a source names the same value (or date) for something else; else unsupported.
@@ -46,6 +49,7 @@ from harness.verdicts.number_sources import (
     bounds_relation,
     describe,
     in_furniture,
+    is_negated,
     label,
     number_bounds,
     number_heads,
@@ -157,8 +161,9 @@ def _who(source: SourceNumber) -> str:
     return " ".join(part for part in (label(source.document), source.annotation) if part)
 
 
-def judge_number(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber]) -> Finding:
-    """The verdict on one summary number, by the rule of the module docstring."""
+def judge_number(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber], *, negated: bool = False) -> Finding:
+    """The verdict on one summary number, by the rule of the module docstring; `negated`: the summary states
+    the number's fact as not so ("40 years have not passed")."""
     candidates = _candidates(claim, sentence, index)
     same = [candidate for candidate in candidates if candidate.same and candidate.relation is not None]
     supports = [candidate for candidate in same if candidate.relation == "supports"]
@@ -173,6 +178,12 @@ def judge_number(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber
     if supports or (consistent and not precise):
         chosen = _closest(claim, supports) if supports else consistent
         best = chosen[0].source
+        if negated != best.negated:
+            denies = "denies" if negated else "asserts"
+            detail = f"{says} and {denies} it; {_who(best)} says {best.description}" + (
+                " is not so" if best.negated else ""
+            )
+            return _finding(claim, "contradicted", chosen[:1], detail)
         note = "" if supports else " (the summary is more specific than the source)"
         return _finding(claim, "supported", chosen, f"{says}; {_who(best)} says {best.description}{note}")
     if precise or conflicts:
@@ -210,7 +221,12 @@ def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber
     index = source_numbers(sources) if index is None else index
     spans = sentences(summary)
     return tuple(
-        judge_number(claim, _context_of(spans, claim, summary), index)
+        judge_number(
+            claim,
+            _context_of(spans, claim, summary),
+            index,
+            negated=is_negated(summary, claim.span.start, claim.span.end),
+        )
         for claim in find_numbers(summary, anchor=summary_anchor(sources))
     )
 

@@ -174,3 +174,24 @@ def test_survival_weights_salient_facts_by_support() -> None:
 def test_survival_needs_gold() -> None:
     findings = number_findings("Russia invited 12 countries.", GOLD_FREE)
     assert number_survival(findings, GOLD_FREE) == (None, (), ())
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Nearly 40 years have not passed since Moscow sent its troops into Afghanistan.",
+        "Russia has not invited 12 countries to the talks.",
+        "Russia said 12 countries were not invited to the talks.",
+    ],
+)
+def test_a_number_whose_fact_the_summary_denies_is_contradicted(summary: str) -> None:
+    for sources in (GOLD, GOLD_FREE):
+        finding = single(summary, sources)
+        assert finding.verdict == "contradicted"
+        assert "denies it" in (finding.detail or "")
+
+
+def test_a_negation_elsewhere_in_the_sentence_does_not_deny_the_number() -> None:
+    assert single("Nearly 40 years have passed since Moscow sent its troops, and they did not stay.").verdict == (
+        "supported"
+    )
