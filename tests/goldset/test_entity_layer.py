@@ -27,15 +27,9 @@ from harness.goldset.schema import (
     FurnitureLayer,
     Manifest,
 )
+from tests.goldset.corpus_ids import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004
 
 ROOT: Path = DEFAULT_GOLDSET
-DOC_000, DOC_001, DOC_002, DOC_003, DOC_004 = (
-    "000_a96abc202f7dac2d",
-    "001_3f86ba4f504d5ffb",
-    "002_62a9a2bbdc61f683",
-    "003_1daa2546301c4f28",
-    "004_47ac3ea7e2d4b14b",
-)
 EXPECTED_COUNTS = {DOC_000: 74, DOC_001: 72, DOC_002: 97, DOC_003: 100, DOC_004: 42}
 """Mentions per document after the final re-read; a change means a mention was lost or added."""
 TYPES: tuple[EntityType, ...] = ("PERSON", "ORG", "GPE", "NORP", "PUBLICATION")

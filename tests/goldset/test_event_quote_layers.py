@@ -28,16 +28,9 @@ from harness.goldset.schema import (
     QuoteLayer,
     Span,
 )
+from tests.goldset.corpus_ids import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, DOCUMENTS
 
 ROOT: Path = DEFAULT_GOLDSET
-DOC_000, DOC_001, DOC_002, DOC_003, DOC_004 = (
-    "000_a96abc202f7dac2d",
-    "001_3f86ba4f504d5ffb",
-    "002_62a9a2bbdc61f683",
-    "003_1daa2546301c4f28",
-    "004_47ac3ea7e2d4b14b",
-)
-DOCUMENTS = (DOC_000, DOC_001, DOC_002, DOC_003, DOC_004)
 EXPECTED_EVENTS = {DOC_000: 48, DOC_001: 41, DOC_002: 53, DOC_003: 57, DOC_004: 31}
 """Events per document after the final re-read and review; a drop means an annotation was lost."""
 REVIEW_ADDITIONS = {DOC_003: ("V056", "V057")}

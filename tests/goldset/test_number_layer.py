@@ -24,15 +24,9 @@ from harness.goldset.schema import (
     NumberFactInventory,
     NumberLayer,
 )
+from tests.goldset.corpus_ids import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004
 
 ROOT: Path = DEFAULT_GOLDSET
-DOC_000, DOC_001, DOC_002, DOC_003, DOC_004 = (
-    "000_a96abc202f7dac2d",
-    "001_3f86ba4f504d5ffb",
-    "002_62a9a2bbdc61f683",
-    "003_1daa2546301c4f28",
-    "004_47ac3ea7e2d4b14b",
-)
 EXPECTED_COUNTS = {DOC_000: 19, DOC_001: 19, DOC_002: 13, DOC_003: 22, DOC_004: 5}
 """Numbers per document after the final re-read; a drop means an annotation was lost."""
 
