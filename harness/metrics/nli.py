@@ -148,12 +148,10 @@ class NliScorer:
             verdicts[labels.neutral] = "neutral"
         label = max(verdicts, key=row.__getitem__)
         sentence = premise.sentence
-        return Finding(
-            type="nli",
-            text=hypothesis.text,
-            start=hypothesis.start,
-            end=hypothesis.end,
-            verdict=verdicts[label],
-            evidence=(Evidence(document=premise.document, start=sentence.start, end=sentence.end, text=sentence.text),),
-            detail=f"entailment {row[labels.entailment]:.3f}, contradiction {row[labels.contradiction]:.3f}",
+        return Finding.at(
+            "nli",
+            hypothesis,
+            verdicts[label],
+            (Evidence(document=premise.document, start=sentence.start, end=sentence.end, text=sentence.text),),
+            f"entailment {row[labels.entailment]:.3f}, contradiction {row[labels.contradiction]:.3f}",
         )

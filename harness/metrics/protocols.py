@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -31,14 +30,15 @@ class Scorer(Protocol):
 
 @runtime_checkable
 class ExtractionScorer(Protocol):
-    """Scores an extractor's output on one document against its gold layers, and over the whole goldset."""
+    """Scores an extractor's output on one document against its gold layers.
+
+    A scorer may also offer `aggregate(pairs: Sequence[tuple[ClaimSet, GoldDocument]]) -> dict[str, float]`
+    for metrics that need every document at once (micro averages, cross-document linking); the runner calls
+    it when present.
+    """
 
     name: str
 
     def score(self, prediction: ClaimSet, document: GoldDocument) -> SampleScore:
         """Per-document metrics and the errors found (spurious, missed, wrong type, wrong boundary)."""
-        ...
-
-    def aggregate(self, pairs: Sequence[tuple[ClaimSet, GoldDocument]]) -> dict[str, float]:
-        """Metrics that need every document at once: micro averages, cross-document linking."""
         ...

@@ -2,8 +2,9 @@
 
 `summarize`: a `Summarizer` gets the sample's cluster; its summary (`{"text", "metadata"}`) is scored by
 every `Scorer` against the sample's sources. `extract`: an `Extractor` gets the sample's one document; its
-`ClaimSet` is scored by every `ExtractionScorer` against that document's gold annotations. A scorer may
-also offer `aggregate(pairs)`: corpus-level metrics (micro averages) over every sample that scored.
+`ClaimSet` is scored by every `ExtractionScorer` (`harness.metrics.protocols`) against that document's gold
+annotations. A scorer may also offer `aggregate(pairs)`: corpus-level metrics (micro averages) over every
+sample that scored.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from harness.claims.types import ClaimSet
 from harness.errors import ConfigError, ModelError, ScorerUnavailableError
-from harness.goldset.load import GoldDocument
-from harness.metrics.protocols import SampleScore
 from harness.models.protocols import Summary
 from harness.run.records import Task
 from harness.run.samples import Sample
@@ -25,14 +24,6 @@ from harness.verdicts.types import Finding
 
 FLAGGED_METRIC = "flagged"
 """Per summary: 1.0 when any scorer flagged a claim, else 0.0; its mean is the share of flagged summaries."""
-
-
-class ExtractionScorer(Protocol):
-    """Scores one document's extracted claims against the gold annotations of that document."""
-
-    name: str
-
-    def score(self, prediction: ClaimSet, document: GoldDocument) -> SampleScore: ...
 
 
 def scoring_pair(task: Task, output: Any, sample: Sample) -> tuple[Any, Any]:

@@ -94,15 +94,7 @@ def role_supported(role: str, contexts: Sequence[str]) -> bool:
 
 
 def _finding(claim: EntityClaim, verdict: str, evidence: Sequence[Evidence] = (), detail: str | None = None) -> Finding:
-    return Finding(
-        type="entity",
-        text=claim.span.text,
-        start=claim.span.start,
-        end=claim.span.end,
-        verdict=verdict,
-        evidence=tuple(evidence),
-        detail=detail,
-    )
+    return Finding.at("entity", claim.span, verdict, evidence, detail)
 
 
 def judge_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Entity]) -> Finding:

@@ -181,16 +181,7 @@ def relation(
 
 
 def _finding(claim: EventClaim, verdict: str, evidence: Sequence[Evidence] = (), detail: str | None = None) -> Finding:
-    trigger = claim.trigger
-    return Finding(
-        type="event",
-        text=trigger.text,
-        start=trigger.start,
-        end=trigger.end,
-        verdict=verdict,
-        evidence=tuple(evidence),
-        detail=detail,
-    )
+    return Finding.at("event", claim.trigger, verdict, evidence, detail)
 
 
 def judge_event(

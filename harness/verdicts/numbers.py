@@ -199,15 +199,7 @@ def judge_number(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber
 
 
 def _finding(claim: NumberClaim, verdict: str, candidates: Sequence[_Candidate], detail: str) -> Finding:
-    return Finding(
-        type="number",
-        text=claim.span.text,
-        start=claim.span.start,
-        end=claim.span.end,
-        verdict=verdict,
-        evidence=_evidence(candidates),
-        detail=detail,
-    )
+    return Finding.at("number", claim.span, verdict, _evidence(candidates), detail)
 
 
 def summary_anchor(sources: Sources) -> dt.date | None:

@@ -137,16 +137,7 @@ def _in_source_text(words: list[str], documents: Sequence[GoldDocument]) -> Evid
 
 
 def _finding(claim: QuoteClaim, verdict: str, evidence: Sequence[Evidence] = (), detail: str | None = None) -> Finding:
-    content = claim.content
-    return Finding(
-        type="quote",
-        text=content.text,
-        start=content.start,
-        end=content.end,
-        verdict=verdict,
-        evidence=tuple(evidence),
-        detail=detail,
-    )
+    return Finding.at("quote", claim.content, verdict, evidence, detail)
 
 
 def _speakers_of(quote: SourceQuote) -> str:

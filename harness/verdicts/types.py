@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
+
+
+class SpanLike(Protocol):
+    """A goldset `Span`, a claim's span or a sentence span: where a claim sits in its text."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
 
 FindingType = Literal["number", "entity", "quote", "event", "nli"]
 
@@ -47,6 +62,26 @@ class Finding(BaseModel):
     verdict: str
     evidence: tuple[Evidence, ...] = ()
     detail: str | None = Field(default=None, description="Why: the difference found, in words.")
+
+    @classmethod
+    def at(
+        cls,
+        type: FindingType,
+        span: SpanLike,
+        verdict: str,
+        evidence: Iterable[Evidence] = (),
+        detail: str | None = None,
+    ) -> Finding:
+        """The finding on the claim at `span` (anything with start, end and text)."""
+        return cls(
+            type=type,
+            text=span.text,
+            start=span.start,
+            end=span.end,
+            verdict=verdict,
+            evidence=tuple(evidence),
+            detail=detail,
+        )
 
     @property
     def flagged(self) -> bool:

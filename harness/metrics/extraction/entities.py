@@ -86,14 +86,12 @@ def mention_errors(document: GoldDocument, predictions: Sequence[EntityClaim]) -
     for gold in document.entities:
         if gold.id not in matched:
             findings.append(
-                Finding(
-                    type="entity",
-                    text=gold.span.text,
-                    start=gold.span.start,
-                    end=gold.span.end,
-                    verdict="missed",
-                    evidence=(_evidence(document.id, gold),),
-                    detail=f"{gold.type} mention of {gold.entity} not predicted",
+                Finding.at(
+                    "entity",
+                    gold.span,
+                    "missed",
+                    (_evidence(document.id, gold),),
+                    f"{gold.type} mention of {gold.entity} not predicted",
                 )
             )
     return findings
@@ -106,12 +104,4 @@ def _evidence(document: str, gold: EntityMention) -> Evidence:
 
 
 def _finding(document: str, claim: EntityClaim, verdict: str, gold: EntityMention | None, detail: str) -> Finding:
-    return Finding(
-        type="entity",
-        text=claim.span.text,
-        start=claim.span.start,
-        end=claim.span.end,
-        verdict=verdict,
-        evidence=() if gold is None else (_evidence(document, gold),),
-        detail=detail,
-    )
+    return Finding.at("entity", claim.span, verdict, () if gold is None else (_evidence(document, gold),), detail)
