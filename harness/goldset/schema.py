@@ -102,8 +102,9 @@ class DocumentInfo(_Strict):
     path: str = Field(description="Path of the exact text, relative to the goldset folder.")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     date: dt.date | None = Field(
+        default=None,
         description="Publication date: the anchor for relative dates ('next month'); null when unknown (say why "
-        "in date_note)."
+        "in date_note).",
     )
     date_basis: DateBasis = "dateline"
     date_note: str | None = Field(default=None, description="Why an inferred date was chosen, or why there is none.")
