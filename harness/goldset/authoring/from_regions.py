@@ -42,15 +42,15 @@ def _build(model: type[BaseModel], data: dict[str, Any], region: Region) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise _error(region.origin, f"{region.key}: {validation_message(error)}") from None
+        raise _error(region.origin, f"{region.name}: {validation_message(error)}") from None
 
 
 def _one_link(region: Region, kind: str, *, required: bool = False) -> str | None:
     found = [link for link in region.links if link.kind == kind]
     if len(found) > 1:
-        raise _error(region.origin, f"{region.key}: {len(found)} '{kind}' links; give one")
+        raise _error(region.origin, f"{region.name}: {len(found)} '{kind}' links; give one")
     if required and not found:
-        raise _error(region.origin, f"{region.key}: no '{kind}' link; link the mention to its canonical entity")
+        raise _error(region.origin, f"{region.name}: no '{kind}' link; link the mention to its canonical entity")
     return found[0].id if found else None
 
 

@@ -85,7 +85,10 @@ class _Lines:
         self.raw = raw
         self.cursor = 0
 
-    def line_of(self, key: str) -> int | None:
+    def line_of(self, key: str | None) -> int | None:
+        """The line of the next `"id": "<key>"`; with no key (a relation), the line last found."""
+        if key is None:
+            return self.raw.count("\n", 0, self.cursor) + 1
         match = re.compile(r'"id"\s*:\s*' + re.escape(json.dumps(key))).search(self.raw, self.cursor)
         if match is None:
             return None
@@ -108,7 +111,7 @@ def _regions(results: list[Any], text: str, path: Path, lines: _Lines) -> Docume
             raise InputFileError(path, f"result {position} is not an object")
         if result.get("type") == "relation":
             labels = result.get("labels") or []
-            origin = Origin(str(path), lines.line_of(str(result.get("from_id"))))
+            origin = Origin(str(path), lines.line_of(None))
             if len(labels) != 1:
                 raise InputFileError(path, "a relation needs exactly one label", line=origin.line)
             relations.append(Relation(labels[0], str(result.get("from_id")), str(result.get("to_id")), origin))

@@ -43,6 +43,11 @@ class Region:
     links: list[Link] = field(default_factory=list)
     origin: Origin | None = None
 
+    @property
+    def name(self) -> str:
+        """The annotation id when the region carries one (E001), else its key in the file (T1)."""
+        return self.fields.get("id", self.key)
+
 
 @dataclass(frozen=True)
 class Origin:
