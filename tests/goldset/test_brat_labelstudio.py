@@ -1,4 +1,4 @@
-"""BRAT standoff and Label Studio JSON: lossless round trips of the built-in goldset, and errors naming file and line."""
+"""BRAT standoff and Label Studio JSON: lossless round trips of the built-in goldset; errors name file and line."""
 
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ def test_label_studio_errors_name_file_and_line(tmp_path: Path, tiny_goldset: Pa
     assert caught.value.line > first_e001  # the second task's E001, not the first's
     tasks[1]["data"]["text"] = "another text"
     path.write_text(json.dumps(tasks), encoding="utf-8")
-    with pytest.raises(InputFileError, match="task 2: data.text differs"):
+    with pytest.raises(InputFileError, match=r"task 2: data\.text differs"):
         import_labelstudio(path, tiny_goldset)
     path.write_text("[{", encoding="utf-8")
     with pytest.raises(InputFileError, match="line 1: invalid JSON"):
