@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 
@@ -131,3 +132,16 @@ def test_label_studio_errors_name_file_and_line(tmp_path: Path, tiny_goldset: Pa
     path.write_text("[{", encoding="utf-8")
     with pytest.raises(InputFileError, match="line 1: invalid JSON"):
         import_labelstudio(path, tiny_goldset)
+
+
+def test_label_studio_labeling_config_declares_every_control_the_tasks_use(tmp_path: Path) -> None:
+    assert main(["export", "labelstudio", str(tmp_path / "tasks.json")]) == 0
+    root = ElementTree.parse(tmp_path / "tasks.config.xml").getroot()
+    controls = {element.get("name") for element in root if element.get("name")}
+    relations = {element.get("value") for element in root.iter("Relation")}
+    tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
+    results = [result for task in tasks for result in task["annotations"][0]["result"]]
+    used = {r["from_name"] for r in results if "from_name" in r and not r["from_name"].startswith("arg")}
+    assert used <= controls
+    assert {label for r in results if r["type"] == "relation" for label in r["labels"]} == relations
+    assert {"cue", "speaker", "agent"} <= relations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 from pathlib import Path
 
 from harness.errors import InputFileError
@@ -78,9 +79,12 @@ def _export(args: argparse.Namespace) -> int:
         written = export_brat(args.path, args.out)
         print(f"wrote {len(written) // 2} documents (.txt + .ann) to {args.out}")
     else:
-        from harness.goldset.authoring.labelstudio import export_labelstudio
+        from harness.goldset.authoring.labelstudio import export_labelstudio, labeling_config
 
-        print(f"wrote {export_labelstudio(args.path, args.out)}")
+        tasks = export_labelstudio(args.path, args.out)
+        config = tasks.with_suffix(".config.xml")
+        config.write_text(labeling_config(json.loads(tasks.read_text(encoding="utf-8"))), encoding="utf-8")
+        print(f"wrote {tasks} and its labeling config {config}")
     return 0
 
 

@@ -166,3 +166,61 @@ def import_labelstudio(path: str | Path, goldset_path: str | Path, annotation: i
         results = annotations[annotation].get("result") or []
         found[document.id] = layers_from_regions(_regions(results, document.text, file, lines))
     return found
+
+
+FIELDS = (
+    "id",
+    "kind",
+    "status",
+    "value",
+    "low",
+    "high",
+    "low_open",
+    "high_open",
+    "unit",
+    "counted",
+    "qualifier",
+    "date",
+    "polarity",
+    "modality",
+    "time",
+    "speaker_description",
+)
+"""Scalar fields that export writes as per-region text areas (an event's `argN.*` fields come on top)."""
+LINK_KINDS = ("entity", "fact", "event-cluster", "quote-cluster", "speaker")
+
+
+def labeling_config(tasks: list[dict[str, Any]]) -> str:
+    """A Label Studio labeling config (XML) with every control and relation label the exported `tasks` use."""
+    from typing import get_args
+
+    from harness.goldset.schema import EntityType, EventType
+
+    labels = {
+        "entity": get_args(EntityType),
+        "number": ("Number",),
+        "event": get_args(EventType),
+        "quote": ("Quote",),
+        "cue": ("Cue",),
+        "argument": ("Argument",),
+        "furniture": ("Furniture",),
+    }
+    lines = ["<View>", '  <Text name="text" value="$text"/>']
+    for name, values in labels.items():
+        lines.append(f'  <Labels name="{name}" toName="text">')
+        lines += [f'    <Label value="{value}"/>' for value in values]
+        lines.append("  </Labels>")
+    for field in (*FIELDS, *(LINK + kind for kind in LINK_KINDS)):
+        lines.append(f'  <TextArea name="{field}" toName="text" perRegion="true" maxSubmissions="2"/>')
+    relations = sorted(
+        {
+            label
+            for task in tasks
+            for annotation in task.get("annotations", [])
+            for result in annotation.get("result", [])
+            if result.get("type") == "relation"
+            for label in result.get("labels", [])
+        }
+    )
+    lines += ["  <Relations>", *(f'    <Relation value="{label}"/>' for label in relations), "  </Relations>"]
+    return "\n".join([*lines, "</View>"]) + "\n"
