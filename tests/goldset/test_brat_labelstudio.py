@@ -87,17 +87,21 @@ def test_proposals_survive_a_round_trip(tmp_path: Path, tiny_goldset: Path, edit
         (lambda lines: lines.__setitem__(0, lines[0].replace(" 9 15", " 9 12;13 15")), 1, "one continuous span"),
         (lambda lines: lines.append("Z1\tsomething"), None, "unsupported annotation 'Z1'"),
         (lambda lines: lines.append("A99\tkind T404 name"), None, "names 'T404'"),
+        (lambda lines: lines.append("A99\targ7.role E1 agent"), "E1", r"V001: argument positions \[7\] exceed"),
     ],
 )
 def test_brat_errors_name_file_and_line(
-    tmp_path: Path, tiny_goldset: Path, change: Callable[[list[str]], None], line: int | None, message: str
+    tmp_path: Path, tiny_goldset: Path, change: Callable[[list[str]], None], line: int | str | None, message: str
 ) -> None:
+    """`line`: the line number, the id whose line it is, or None for the last line."""
     export_brat(tiny_goldset, tmp_path / "brat")
     path = tmp_path / "brat/doc-a.ann"
     lines = path.read_text(encoding="utf-8").splitlines()
     change(lines)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    expected_line = line if line is not None else len(lines)
+    expected_line = line if isinstance(line, int) else len(lines)
+    if isinstance(line, str):
+        expected_line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"{line}\t"))
     with pytest.raises(InputFileError, match=message) as caught:
         import_brat(tmp_path / "brat", tiny_goldset)
     assert caught.value.path == str(path) and caught.value.line == expected_line

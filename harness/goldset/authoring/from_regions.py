@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,11 @@ class ImportedLayers:
     furniture: list[FurnitureAnnotation] = field(default_factory=list)
     links: dict[tuple[str, str], str] = field(default_factory=dict)
     """(kind, id) -> name or description, for every link met."""
+
+
+_LOOSE_ROLE = re.compile(r"^arg(\d+)\.role$")
+_LOOSE_FIELD = re.compile(r"^arg\d+\.(role|entity)$")
+"""Fields of an event that hold an argument without a span, at its position among the arguments."""
 
 
 def _error(origin: Origin | None, message: str) -> InputFileError:
@@ -72,10 +78,12 @@ def _arguments(region: Region, spans: list[tuple[str, Region]]) -> list[EventArg
     the remaining places in relation order."""
     loose: dict[int, tuple[str, str]] = {}
     for name, value in region.fields.items():
-        if name.startswith("arg") and name.endswith(".role"):
-            index = int(name[3:-5])
+        if (found := _LOOSE_ROLE.match(name)) is not None:
+            index = int(found.group(1))
             loose[index] = (value, region.fields.get(f"arg{index}.entity", ""))
     total = len(loose) + len(spans)
+    if any(index >= total for index in loose):
+        raise _error(region.origin, f"{region.name}: argument positions {sorted(loose)} exceed its {total} arguments")
     queue = iter(spans)
     arguments = []
     for index in range(total):
@@ -97,7 +105,7 @@ def layers_from_regions(document: DocumentRegions) -> ImportedLayers:
         outgoing.setdefault(relation.source, []).append((relation.label, _related(by_key, relation)))
     for region in document.regions:
         _note_links(out, region.links)
-        fields: dict[str, Any] = {name: value for name, value in region.fields.items() if not name.startswith("arg")}
+        fields: dict[str, Any] = {k: v for k, v in region.fields.items() if not _LOOSE_FIELD.match(k)}
         related = outgoing.get(region.key, [])
         if region.layer == "entities":
             entity = _one_link(region, "entity", required=True)
