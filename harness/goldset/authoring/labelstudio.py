@@ -84,16 +84,18 @@ class _Lines:
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.cursor = 0
+        self.line = 1
 
     def line_of(self, key: str | None) -> int | None:
         """The line of the next `"id": "<key>"`; with no key (a relation), the line last found."""
         if key is None:
-            return self.raw.count("\n", 0, self.cursor) + 1
+            return self.line
         match = re.compile(r'"id"\s*:\s*' + re.escape(json.dumps(key))).search(self.raw, self.cursor)
         if match is None:
             return None
-        self.cursor = match.end()
-        return self.raw.count("\n", 0, match.start()) + 1
+        self.line += self.raw.count("\n", self.cursor, match.start())
+        self.cursor = match.start()
+        return self.line
 
 
 def _span(value: dict[str, Any], text: str, where: InputFileError) -> Span:
