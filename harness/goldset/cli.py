@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import cast
 
 from harness.errors import GoldsetError
+from harness.goldset.authoring.commands import add_parsers
+from harness.goldset.authoring.commands import run as run_authoring
 
 DESCRIPTION = """Work with a goldset folder (default: the built-in moscow-talks-2018).
 
@@ -16,6 +18,11 @@ DESCRIPTION = """Work with a goldset folder (default: the built-in moscow-talks-
   stats [PATH] [--format F]             annotations per layer and document, cross-document support
   locate DOC_ID TEXT [-n N] [PATH]      offsets and span JSON of the N-th occurrence of TEXT (for annotators)
   schema [PATH] [--check]               write (or check) the JSON Schemas in PATH/schema/
+  init DIR --texts FOLDER [--date D]    start a goldset from a folder of texts
+  export brat|labelstudio OUT [PATH]    write the layers for BRAT or Label Studio
+  import brat|labelstudio SOURCE DIR    read layers back from BRAT or Label Studio
+  preannotate DIR [extractor=NAME ...]  add an extractor's findings as proposals to review
+  agree A B [--layers L ...] [--json F] inter-annotator agreement and every disagreement
 """
 
 
@@ -29,6 +36,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
 
     validate = commands.add_parser("validate", help="check every file and annotation; exit 1 on any problem")
     validate.add_argument("path", nargs="?", help=path_help)
+    validate.add_argument(
+        "--allow-proposed", action="store_true", help="check proposals like gold instead of reporting each one"
+    )
 
     stats = commands.add_parser("stats", help="print counts per layer and document, and cross-document support")
     stats.add_argument("path", nargs="?", help=path_help)
@@ -43,7 +53,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     schema = commands.add_parser("schema", help="write the JSON Schemas of every goldset file type")
     schema.add_argument("path", nargs="?", help=path_help)
     schema.add_argument("--check", action="store_true", help="only check they are up to date (exit 1 if stale)")
-    return parser, {"validate": validate, "stats": stats, "locate": locate, "schema": schema}
+    authoring = add_parsers(commands)
+    return parser, {"validate": validate, "stats": stats, "locate": locate, "schema": schema, **authoring}
 
 
 def _display(path: Path) -> str:
@@ -54,12 +65,12 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _validate(path: str | None) -> int:
+def _validate(path: str | None, allow_proposed: bool = False) -> int:
     from harness.goldset.load import load_goldset
     from harness.goldset.validate import goldset_root, validate_goldset
 
     root = goldset_root(path)
-    problems = validate_goldset(root)
+    problems = validate_goldset(root, allow_proposed=allow_proposed)
     for problem in problems:
         print(problem.format(Path(_display(root))))
     if problems:
@@ -68,7 +79,9 @@ def _validate(path: str | None) -> int:
     goldset = load_goldset(root)
     layers = ("entities", "numbers", "events", "quotes", "furniture")
     counts = ", ".join(f"{sum(len(getattr(doc, layer)) for doc in goldset.documents)} {layer}" for layer in layers)
-    print(f"OK: goldset {goldset.name} ({len(goldset.documents)} documents: {counts}) has no problems")
+    waiting = sum(sum(doc.proposed.values()) for doc in goldset.documents)
+    pending = f"; {waiting} proposals await review" if waiting else ""
+    print(f"OK: goldset {goldset.name} ({len(goldset.documents)} documents: {counts}) has no problems{pending}")
     return 0
 
 
@@ -130,9 +143,11 @@ def main(argv: list[str]) -> int:
     args = commands[argv[0]].parse_intermixed_args(argv[1:])
     args.command = argv[0]
     if args.command == "validate":
-        return _validate(args.path)
+        return _validate(args.path, args.allow_proposed)
     if args.command == "stats":
         return _stats(args.path, args.format)
     if args.command == "locate":
         return _locate(args.path, args.document, args.text, args.occurrence)
-    return _schema(args.path, args.check)
+    if args.command == "schema":
+        return _schema(args.path, args.check)
+    return run_authoring(args.command, args)

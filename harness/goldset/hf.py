@@ -81,7 +81,7 @@ def documents_dataset(goldset: Goldset) -> datasets.Dataset:
         {
             "id": document.id,
             "text": document.text,
-            "date": document.info.date.isoformat(),
+            "date": document.info.date.isoformat() if document.info.date else None,
             "date_basis": document.info.date_basis,
             "sha256": document.info.sha256,
             "title": document.info.title,

@@ -145,3 +145,9 @@ def check_furniture(furniture: LayerFile | None, content_layers: list[LayerFile]
                         )
                         problems.append(layer.source.problem(annotation.id, field, message))
     return problems
+
+
+def check_proposals(layer: LayerFile) -> list[Problem]:
+    """Each annotation still `proposed`: it is not gold until an annotator marks it `accepted` (or deletes it)."""
+    message = "proposed annotation awaits review: set status to 'accepted' or delete it"
+    return [layer.source.problem(item.id, "status", message) for item in layer.annotations if item.status == "proposed"]

@@ -1,6 +1,9 @@
 """Load a goldset folder into typed, in-memory objects.
 
 Loading checks only that files exist and parse; `harness.goldset.validate` checks what they say.
+Annotations with `status: proposed` (a tool's suggestions awaiting review) are never gold: by default the
+loader leaves them out of every layer and counts them in `GoldDocument.proposed`; `proposals="refuse"` makes
+any of them an error and `proposals="include"` keeps them (for authoring tools only, never for scoring).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -44,6 +47,8 @@ MANIFEST_NAME = "goldset.json"
 DEFAULT_GOLDSET = Path(__file__).resolve().parents[2] / "goldsets" / "moscow-talks-2018"
 
 M = TypeVar("M", bound=BaseModel)
+A = TypeVar("A", EntityMention, NumberAnnotation, EventAnnotation, QuoteAnnotation, FurnitureAnnotation)
+Proposals = Literal["exclude", "include", "refuse"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,8 @@ class GoldDocument:
     events: tuple[EventAnnotation, ...] = ()
     quotes: tuple[QuoteAnnotation, ...] = ()
     furniture: tuple[FurnitureAnnotation, ...] = ()
+    proposed: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+    """Proposals left out of each layer (layer name -> count); empty when none were found or all were kept."""
 
     @property
     def id(self) -> str:
@@ -98,6 +105,13 @@ class Goldset:
         return {document.id: document for document in self.documents}
 
 
+def validation_message(error: ValidationError) -> str:
+    """Every field a pydantic model refused, as `field 'a.b': message; ...`."""
+    return "; ".join(
+        f"field '{'.'.join(str(part) for part in issue['loc'])}': {issue['msg']}" for issue in error.errors()
+    )
+
+
 def read_model(path: Path, model: type[M]) -> M:
     """Parse one JSON file into `model`, turning any problem into a `GoldsetError` that names the file and field."""
     try:
@@ -113,10 +127,7 @@ def read_model(path: Path, model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(
-            f"field '{'.'.join(str(part) for part in issue['loc'])}': {issue['msg']}" for issue in error.errors()
-        )
-        raise GoldsetError(f"{path}: {problems}") from None
+        raise GoldsetError(f"{path}: {validation_message(error)}") from None
 
 
 def read_text_exact(path: Path) -> str:
@@ -135,9 +146,26 @@ def _layer(root: Path, folder: str, document_id: str, layer: str, model: type[M]
     return read_model(path, model) if path.exists() else None
 
 
-def load_document(root: Path, manifest: Manifest, info: DocumentInfo, *, verify: bool = True) -> GoldDocument:
+def _gold(items: list[A], path: Path, layer: str, proposals: Proposals, proposed: dict[str, int]) -> tuple[A, ...]:
+    """The layer's annotations under the `proposals` rule; the ones left out are counted in `proposed`."""
+    if proposals == "include":
+        return tuple(items)
+    waiting = [item.id for item in items if item.status == "proposed"]
+    if waiting and proposals == "refuse":
+        raise GoldsetError(
+            f"{path}: {len(waiting)} proposed annotations await review ({', '.join(waiting[:5])}"
+            f"{', ...' if len(waiting) > 5 else ''}); mark each 'accepted' or delete it"
+        )
+    if waiting:
+        proposed[layer] = len(waiting)
+    return tuple(item for item in items if item.status != "proposed")
+
+
+def load_document(
+    root: Path, manifest: Manifest, info: DocumentInfo, *, verify: bool = True, proposals: Proposals = "exclude"
+) -> GoldDocument:
     """One document with its layers; with `verify`, a text whose sha256 differs from the manifest is refused,
-    since its annotations' offsets no longer point at what was annotated."""
+    since its annotations' offsets no longer point at what was annotated. `proposals`: see the module doc."""
     text = read_text_exact(root / info.path)
     if verify:
         actual = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -153,14 +181,20 @@ def load_document(root: Path, manifest: Manifest, info: DocumentInfo, *, verify:
     events = _layer(root, folder, info.id, "events", EventLayer)
     quotes = _layer(root, folder, info.id, "quotes", QuoteLayer)
     furniture = _layer(root, folder, info.id, "furniture", FurnitureLayer)
+    proposed: dict[str, int] = {}
+
+    def gold(layer: str, items: list[A]) -> tuple[A, ...]:
+        return _gold(items, root / folder / info.id / f"{layer}.json", layer, proposals, proposed)
+
     return GoldDocument(
         info=info,
         text=text,
-        entities=tuple(entities.mentions) if entities else (),
-        numbers=tuple(numbers.numbers) if numbers else (),
-        events=tuple(events.events) if events else (),
-        quotes=tuple(quotes.quotes) if quotes else (),
-        furniture=tuple(furniture.furniture) if furniture else (),
+        entities=gold("entities", entities.mentions) if entities else (),
+        numbers=gold("numbers", numbers.numbers) if numbers else (),
+        events=gold("events", events.events) if events else (),
+        quotes=gold("quotes", quotes.quotes) if quotes else (),
+        furniture=gold("furniture", furniture.furniture) if furniture else (),
+        proposed=proposed,
     )
 
 
@@ -169,8 +203,10 @@ def _inventory(root: Path, relative: str, model: type[M]) -> M | None:
     return read_model(path, model) if path.exists() else None
 
 
-def load_goldset(path: str | Path | None = None, *, verify: bool = True) -> Goldset:
-    """Load the goldset at `path` (a folder with `goldset.json`, or the manifest itself); default: the built-in one."""
+def load_goldset(path: str | Path | None = None, *, verify: bool = True, proposals: Proposals = "exclude") -> Goldset:
+    """Load the goldset at `path` (a folder with `goldset.json`, or the manifest itself); default: the built-in one.
+
+    `proposals` ("exclude", "include" or "refuse") says what becomes of annotations still `proposed`."""
     root = Path(path) if path is not None else DEFAULT_GOLDSET
     if root.is_file():
         root = root.parent
@@ -178,7 +214,9 @@ def load_goldset(path: str | Path | None = None, *, verify: bool = True) -> Gold
     if not manifest_path.exists():
         raise GoldsetError(f"{root}: no {MANIFEST_NAME} here; a goldset folder needs a manifest (see README)")
     manifest = read_model(manifest_path, Manifest)
-    documents = tuple(load_document(root, manifest, info, verify=verify) for info in manifest.documents)
+    documents = tuple(
+        load_document(root, manifest, info, verify=verify, proposals=proposals) for info in manifest.documents
+    )
     entities = _inventory(root, manifest.entities, EntityInventory)
     facts = _inventory(root, manifest.number_facts, NumberFactInventory)
     events = _inventory(root, manifest.event_clusters, EventClusterInventory)
@@ -189,12 +227,12 @@ def load_goldset(path: str | Path | None = None, *, verify: bool = True) -> Gold
         missing = [doc for doc in cluster.documents if doc not in by_id]
         if missing:
             raise GoldsetError(f"{manifest_path}: cluster '{cluster.id}' lists unknown documents {missing}")
-        references = read_model(root / cluster.references, ReferenceSet)
+        references = read_model(root / cluster.references, ReferenceSet).references if cluster.references else []
         clusters.append(
             GoldCluster(
                 id=cluster.id,
                 documents=tuple(by_id[doc] for doc in cluster.documents),
-                references=tuple(references.references),
+                references=tuple(references),
             )
         )
     return Goldset(

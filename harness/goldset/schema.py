@@ -78,6 +78,9 @@ FurnitureKind = Literal[
     "other",
 ]
 DateBasis = Literal["dateline", "inferred"]
+Status = Literal["accepted", "proposed"]
+"""An annotation is gold once `accepted`; a `proposed` one (pre-annotated by a tool) awaits an annotator's review."""
+STATUS_HELP = "accepted: gold. proposed: a tool's suggestion awaiting review, never scored as gold."
 
 
 class _Strict(BaseModel):
@@ -98,9 +101,13 @@ class DocumentInfo(_Strict):
     id: str = Field(description="The file stem, e.g. 000_a96abc202f7dac2d.")
     path: str = Field(description="Path of the exact text, relative to the goldset folder.")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    date: dt.date = Field(description="Publication date: the anchor for relative dates ('next month').")
+    date: dt.date | None = Field(
+        default=None,
+        description="Publication date: the anchor for relative dates ('next month'); null when unknown (say why "
+        "in date_note).",
+    )
     date_basis: DateBasis = "dateline"
-    date_note: str | None = Field(default=None, description="Why an inferred date was chosen.")
+    date_note: str | None = Field(default=None, description="Why an inferred date was chosen, or why there is none.")
     title: str
     publisher: str | None = None
     url: str | None = None
@@ -111,7 +118,10 @@ class ClusterInfo(_Strict):
 
     id: str
     documents: list[str] = Field(min_length=1)
-    references: str = Field(description="Path of the reference summaries file, relative to the goldset folder.")
+    references: str | None = Field(
+        default=None,
+        description="Path of the reference summaries file, relative to the goldset folder; null until written.",
+    )
 
 
 class Manifest(_Strict):
@@ -193,6 +203,7 @@ class EntityMention(_Strict):
     type: EntityType
     entity: str = Field(description="Canonical entity id from the inventory.")
     kind: MentionKind = "name"
+    status: Status = Field(default="accepted", description=STATUS_HELP)
 
 
 class NumberAnnotation(_Strict):
@@ -218,6 +229,7 @@ class NumberAnnotation(_Strict):
         default=None, description="ISO 8601 value for dates: 2018-09-04, 2018-09, 2018, or a week/interval."
     )
     fact: str | None = Field(default=None, description="Number fact id linking the same quantity across documents.")
+    status: Status = Field(default="accepted", description=STATUS_HELP)
 
 
 class EventArgument(_Strict):
@@ -235,6 +247,7 @@ class EventAnnotation(_Strict):
     modality: Modality = "actual"
     time: str | None = Field(default=None, description="ISO value or interval of when it happened or will happen.")
     cluster: str | None = Field(default=None, description="Event cluster id shared across documents.")
+    status: Status = Field(default="accepted", description=STATUS_HELP)
 
 
 class QuoteAnnotation(_Strict):
@@ -245,12 +258,14 @@ class QuoteAnnotation(_Strict):
     speaker_description: str | None = Field(default=None, description="Who spoke, when no entity id fits.")
     cue: Span | None = Field(default=None, description="The reporting verb or phrase ('said').")
     cluster: str | None = Field(default=None, description="Quote cluster id shared across documents.")
+    status: Status = Field(default="accepted", description=STATUS_HELP)
 
 
 class FurnitureAnnotation(_Strict):
     id: str
     span: Span
     kind: FurnitureKind
+    status: Status = Field(default="accepted", description=STATUS_HELP)
 
 
 class EntityLayer(_Strict):

@@ -1,5 +1,7 @@
 """Statistics of a goldset: annotations per layer and document, their breakdowns, and cross-document support.
 
+Only gold (accepted) annotations are counted; proposals still awaiting review are counted apart.
+
 An annotator uses them to check coverage ("does every document have numbers?"); the survival metric uses
 the support counts (how many documents report a fact, an event, a quote) as weights.
 """
@@ -51,6 +53,8 @@ class GoldsetStats:
     event_clusters: list[Support]
     quote_clusters: list[Support]
     references: dict[str, list[int]]
+    proposed: dict[str, dict[str, int]]
+    """Proposals awaiting review, left out of every other count: `proposed[layer][document id]`."""
 
     def to_json(self) -> dict[str, Any]:
         """A plain dict for `--format json`; support lists carry their `support` count."""
@@ -126,4 +130,5 @@ def goldset_stats(goldset: Goldset) -> GoldsetStats:
             cluster.id: [len(reference.text.split()) for reference in cluster.references]
             for cluster in goldset.clusters
         },
+        proposed={layer: {doc.id: doc.proposed.get(layer, 0) for doc in docs} for layer in LAYERS},
     )

@@ -43,6 +43,8 @@ def tables(stats: GoldsetStats) -> list[Table]:
     """Every table of the statistics, in print order."""
     layer_counts = {layer: per_doc for layer, per_doc in stats.layers.items()}
     result = [_count_table("annotations per layer", layer_counts, stats.documents)]
+    if any(any(per_doc.values()) for per_doc in stats.proposed.values()):
+        result.append(_count_table("proposals awaiting review (not gold)", stats.proposed, stats.documents))
     result += [_count_table(b.title, b.counts, stats.documents) for b in stats.breakdowns]
     result += [
         _support_table("entities (support = documents mentioning it)", stats.entities),

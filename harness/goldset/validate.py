@@ -21,6 +21,7 @@ from harness.goldset.layer_checks import (
     check_furniture,
     check_ids,
     check_layer_spans,
+    check_proposals,
 )
 from harness.goldset.load import DEFAULT_GOLDSET, MANIFEST_NAME
 from harness.goldset.problems import Problem, SourceFile, parse_model, read_json_file, read_model_file
@@ -74,8 +75,11 @@ def _problems_by_position(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda found: (found.file, found.line or 0, found.id or "", found.field or ""))
 
 
-def validate_goldset(path: str | Path | None = None) -> list[Problem]:
-    """Every problem of the goldset at `path` (default: the built-in one); an empty list means it is valid."""
+def validate_goldset(path: str | Path | None = None, *, allow_proposed: bool = False) -> list[Problem]:
+    """Every problem of the goldset at `path` (default: the built-in one); an empty list means it is valid.
+
+    An annotation still `proposed` is a problem (it is not gold until reviewed) unless `allow_proposed`,
+    which checks proposals like any annotation while a review is under way."""
     root = goldset_root(path)
     source, manifest, problems = read_model_file(root, MANIFEST_NAME, Manifest)
     if manifest is None or source is None:
@@ -89,7 +93,7 @@ def validate_goldset(path: str | Path | None = None) -> list[Problem]:
     for info in manifest.documents:
         text, text_problems = _read_text(root, info)
         problems += text_problems
-        problems += _check_document(root, manifest, info, text, inventories, usage)
+        problems += _check_document(root, manifest, info, text, inventories, usage, allow_proposed)
     problems += _check_folders(root, manifest)
     problems += _check_unused(root, inventories, usage)
     problems += _check_references(root, manifest)
@@ -102,6 +106,9 @@ def _check_manifest(source: SourceFile, manifest: Manifest) -> list[Problem]:
     for info in manifest.documents:
         if info.id in seen:
             problems.append(source.problem(info.id, "id", f"document id '{info.id}' is listed twice"))
+        if info.date is None and not info.date_note:
+            message = "no date: relative dates cannot be resolved; give the date or say in date_note why there is none"
+            problems.append(source.problem(info.id, "date", message))
         seen.add(info.id)
     for cluster in manifest.clusters:
         for document in cluster.documents:
@@ -222,7 +229,13 @@ def _read_layers(
 
 
 def _check_document(
-    root: Path, manifest: Manifest, info: DocumentInfo, text: str | None, inv: Inventories, usage: Usage
+    root: Path,
+    manifest: Manifest,
+    info: DocumentInfo,
+    text: str | None,
+    inv: Inventories,
+    usage: Usage,
+    allow_proposed: bool,
 ) -> list[Problem]:
     if not (root / manifest.annotations / info.id).is_dir():
         message = f"no annotation folder for document '{info.id}'; create {manifest.annotations}/{info.id}/"
@@ -234,6 +247,8 @@ def _check_document(
         problems += check_layer_content(layer, inv, usage)
         if text is not None:
             problems += check_layer_spans(layer, text)
+        if not allow_proposed:
+            problems += check_proposals(layer)
     furniture = next((layer for layer in layers if layer.name == "furniture"), None)
     problems += check_furniture(furniture, [layer for layer in layers if layer.name != "furniture"])
     return problems
@@ -281,6 +296,8 @@ def _check_unused(root: Path, inv: Inventories, usage: Usage) -> list[Problem]:
 def _check_references(root: Path, manifest: Manifest) -> list[Problem]:
     problems = []
     for cluster in manifest.clusters:
+        if cluster.references is None:
+            continue
         source, references, found = read_model_file(root, cluster.references, ReferenceSet)
         problems += found
         if references is None or source is None:

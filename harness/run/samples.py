@@ -76,7 +76,11 @@ class GoldsetSource:
     def data_files(self) -> list[Path]:
         """The files the samples and scores depend on: manifest, texts, inventories, references, annotations."""
         root, manifest = self.goldset.root, self.goldset.manifest
-        listed = [MANIFEST_NAME, *(doc.path for doc in manifest.documents), *(c.references for c in manifest.clusters)]
+        listed = [
+            MANIFEST_NAME,
+            *(doc.path for doc in manifest.documents),
+            *(c.references for c in manifest.clusters if c.references),
+        ]
         listed += [manifest.entities, manifest.number_facts, manifest.event_clusters, manifest.quote_clusters]
         files = {root / name for name in listed if (root / name).is_file()}
         annotations = root / manifest.annotations

@@ -204,7 +204,7 @@ def _finding(claim: NumberClaim, verdict: str, candidates: Sequence[_Candidate],
 
 def summary_anchor(sources: Sources) -> dt.date | None:
     """The date a summary's relative dates are read against: the latest document date of the sources."""
-    dates = [document.info.date for document in sources.documents]
+    dates = [document.info.date for document in sources.documents if document.info.date is not None]
     return max(dates) if dates else None
 
 

@@ -1,0 +1,1 @@
+"""Tools to author a goldset: start one, import and export annotations, pre-annotate, measure agreement."""
