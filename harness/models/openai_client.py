@@ -2,15 +2,17 @@
 
 Retries 429, 5xx, timeouts and connection errors with exponential backoff (tenacity), caps the number of
 requests in flight with a semaphore, and reads the API key from the environment variable named in config.
-The key is never logged and never appears in a repr or an error message.
+The key is never logged and never appears in a repr, an error message or an answer (an endpoint that echoes
+it back has it replaced by `***`). Each answer comes with the token counts the endpoint reported (`usage`).
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -19,6 +21,20 @@ from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_a
 from harness.errors import ConfigError, ModelError
 
 Message = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Completion:
+    """One answer and the tokens the endpoint counted for it (0 when it reported no `usage`)."""
+
+    text: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+def _tokens(usage: Any, key: str) -> int:
+    value = usage.get(key) if isinstance(usage, dict) else None
+    return value if isinstance(value, int) and value >= 0 else 0
 
 
 class _Retryable(Exception):
@@ -90,6 +106,10 @@ class ChatClient:
 
     def complete(self, messages: Sequence[Message], **options: Any) -> str:
         """The assistant's answer to `messages`; `options` (temperature, max_tokens, ...) go into the request."""
+        return self.complete_with_usage(messages, **options).text
+
+    def complete_with_usage(self, messages: Sequence[Message], **options: Any) -> Completion:
+        """The answer to `messages` with the prompt and completion tokens the endpoint reported."""
         payload = {"model": self.model, "messages": list(messages), **options}
         retrying = Retrying(
             retry=retry_if_exception_type(_Retryable),
@@ -105,22 +125,46 @@ class ChatClient:
         try:
             content = body["choices"][0]["message"]["content"]
         except (KeyError, IndexError, TypeError):
-            raise ModelError(f"answer without choices[0].message.content: {str(body)[:200]}") from None
+            raise ModelError(self._scrub(f"answer without choices[0].message.content: {str(body)[:200]}")) from None
         if not isinstance(content, str):
             raise ModelError(f"choices[0].message.content is {type(content).__name__}, not text")
-        return content
+        usage = body.get("usage")
+        return Completion(self._scrub(content), _tokens(usage, "prompt_tokens"), _tokens(usage, "completion_tokens"))
 
     def complete_many(self, conversations: Sequence[Sequence[Message]], **options: Any) -> list[str | ModelError]:
         """Answers to several conversations, at most `concurrency` in flight; a failure is returned in its place."""
+        return [
+            answer if isinstance(answer, ModelError) else answer.text
+            for answer in self.complete_many_with_usage(conversations, **options)
+        ]
 
-        def one(messages: Sequence[Message]) -> str | ModelError:
+    def complete_many_with_usage(
+        self,
+        conversations: Sequence[Sequence[Message]],
+        on_done: Callable[[], None] | None = None,
+        **options: Any,
+    ) -> list[Completion | ModelError]:
+        """`complete_with_usage` on several conversations at once; `on_done` is called after each (a progress bar)."""
+
+        def one(messages: Sequence[Message]) -> Completion | ModelError:
             try:
-                return self.complete(messages, **options)
+                return self.complete_with_usage(messages, **options)
             except ModelError as error:
                 return error
+            finally:
+                if on_done is not None:
+                    on_done()
 
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
             return list(pool.map(one, conversations))
+
+    def check_reachable(self, timeout_s: float = 5.0) -> None:
+        """Raise `ModelError` at once when nothing answers at `base_url` (any HTTP answer, even 404, will do)."""
+        url = f"{self.base_url}/models"
+        try:
+            self._http.get(url, timeout=timeout_s)
+        except httpx.TransportError as error:
+            raise ModelError(f"cannot reach {url}: {type(error).__name__}") from None
 
     def close(self) -> None:
         self._http.close()
