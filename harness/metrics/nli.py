@@ -62,6 +62,12 @@ class LabelIndex:
         return cls(entailment=entailment, contradiction=contradiction, neutral=neutral)
 
 
+def _token_limit(wanted: int, tokenizer: Any, network: Any) -> int:
+    """`wanted`, cut to what the model can take (its position embeddings, its tokenizer's maximum)."""
+    limits = [wanted, getattr(network.config, "max_position_embeddings", None), tokenizer.model_max_length]
+    return min(limit for limit in limits if isinstance(limit, int) and 0 < limit < 1_000_000)
+
+
 class NliScorer:
     """SummaC-ZS style consistency: mean over summary sentences of the best entailment-minus-contradiction."""
 
@@ -87,6 +93,7 @@ class NliScorer:
         self.stride = stride
         self._loaded: tuple[Any, Any, LabelIndex] | None = None
         self._on = "cpu"
+        self._limit = max_length
 
     def preflight(self) -> None:
         """Raise `ScorerUnavailableError` now if the extra is missing or the model cannot be found offline."""
@@ -120,6 +127,7 @@ class NliScorer:
                 "tokenizer, or a Hugging Face id that is in the local cache when running offline"
             ) from None
         self._on = self._device()
+        self._limit = _token_limit(self.max_length, tokenizer, network)
         network.to(self._on).eval()
         labels = LabelIndex.from_id2label(network.config.id2label, self.model)
         self._loaded = (tokenizer, network, labels)
@@ -137,7 +145,7 @@ class NliScorer:
                 hypotheses[offset : offset + self.batch_size],
                 padding=True,
                 truncation=True,
-                max_length=self.max_length,
+                max_length=self._limit,
                 return_tensors="pt",
             ).to(self._on)
             with torch.no_grad():

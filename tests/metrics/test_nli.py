@@ -127,3 +127,23 @@ def test_preflight_checks_the_model_without_loading_it(tiny_nli: Path, tmp_path:
 def test_bad_window_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="stride"):
         NliScorer(model="m", window=2, stride=3)
+
+
+def test_sensitivity_experiment_runs_with_nli(tiny_nli: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from harness.cli import main
+    from harness.run.records import SampleRecord, read_jsonl
+
+    monkeypatch.setenv("HARNESS_CACHE_DIR", str(tmp_path / "cache"))
+    overrides = [
+        f"metrics.nli.model={tiny_nli}",
+        "metrics.nli.local_files_only=true",
+        "metrics.nli.window=20",
+        "metrics.nli.max_length=64",
+    ]
+    run_dir = tmp_path / "run"
+    code = main(["run", "--config-name", "sensitivity", "metrics=with_nli", *overrides, f"hydra.run.dir={run_dir}"])
+    assert code == 0
+    samples = read_jsonl(run_dir / "samples.jsonl", SampleRecord)
+    assert len(samples) == 24 and all(0.0 <= sample.metrics["nli_score"] <= 1.0 for sample in samples)
+    assert any(finding.type == "nli" for sample in samples for finding in sample.findings)
+    assert "planted error" in (run_dir / "sensitivity.md").read_text()
