@@ -86,6 +86,16 @@ def scorer_entries(configs: Sequence[Any], default_rule: str) -> tuple[list[Scor
     return entries, targets
 
 
+def preflight(entries: Sequence[ScorerEntry]) -> None:
+    """Each scorer's `preflight()`, when it has one: a missing model or endpoint stops the run before scoring."""
+    checked: set[int] = set()
+    for entry in entries:
+        check = getattr(entry.scorer, "preflight", None)
+        if callable(check) and id(entry.scorer) not in checked:
+            checked.add(id(entry.scorer))
+            check()
+
+
 def load_dataset(cfg: DictConfig) -> MetaDataset:
     """Build the reader that `metaeval_data` names and read the set."""
     node = cfg.get("metaeval_data")
@@ -111,6 +121,7 @@ def run_metaeval(cfg: DictConfig, run_dir: Path, *, progress: bool = True) -> Me
 
     dataset = load_dataset(cfg)
     entries, targets = scorer_entries(list(cfg.get("scorers") or []), str(cfg.get("score") or FINDINGS_RULE))
+    preflight(entries)
     bootstrap = cfg.get("bootstrap") or {}
     settings = BootstrapSettings(
         resamples=int(bootstrap.get("resamples", 1000)),

@@ -96,3 +96,17 @@ def test_meta_eval_runs_nli_on_a_local_model(labelled: Path, tmp_path: Path) -> 
     lines = [json.loads(line) for line in (tmp_path / "run" / "scores.jsonl").read_text().splitlines()]
     assert len(lines) == len(RECORDS)
     assert all(0.0 <= line["score"] <= 1.0 and line["score"] == line["metrics"]["nli_score"] for line in lines)
+
+
+def test_an_unreachable_judge_or_a_missing_model_stops_meta_eval_before_scoring(
+    labelled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with judge_server() as gone:
+        url = gone.url
+    judge = f"{{_target_: harness.metrics.judge.scorer.LlmJudgeScorer, base_url: '{url}', model: m}}"
+    nli = f"{{_target_: harness.metrics.nli.NliScorer, model: '{tmp_path / 'no-model'}'}}"
+    for scorer, message in ((judge, "cannot reach"), (nli, "does not exist")):
+        arguments = [f"metaeval_data.path={labelled}", f"scorers=[{scorer}]", f"hydra.run.dir={tmp_path / 'run'}"]
+        assert main(["meta-eval", *arguments]) == 2
+        assert message in capsys.readouterr().err
+    assert not (tmp_path / "run" / "scores.jsonl").exists()

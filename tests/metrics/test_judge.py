@@ -150,7 +150,7 @@ def test_empty_summary_makes_no_call(server: JudgeServer, tmp_path: Path) -> Non
     assert result.findings == () and "judge_score" not in result.metrics and server.requests == []
 
 
-def test_prices_give_a_cost_and_run_totals(server: JudgeServer, tmp_path: Path) -> None:
+def test_prices_give_a_cost_and_run_totals_replayed_from_the_cache(server: JudgeServer, tmp_path: Path) -> None:
     scorer = judge(server, tmp_path, usd_per_million_prompt_tokens=2.0, usd_per_million_completion_tokens=6.0)
     pairs = [("Pigs can fly.", sources()), ("Russia invited 12 countries to the talks.", sources())]
     results = scorer.score_many(pairs)
@@ -161,6 +161,11 @@ def test_prices_give_a_cost_and_run_totals(server: JudgeServer, tmp_path: Path) 
     totals = scorer.aggregate(pairs)
     assert totals["judge_prompt_tokens_total"] == sum(r.metrics["judge_prompt_tokens"] for r in results)
     assert totals["judge_cost_usd_total"] == pytest.approx(sum(r.metrics["judge_cost_usd"] for r in results))
+    sent = len(server.requests)
+    elsewhere = judge(server, tmp_path, usd_per_million_prompt_tokens=2.0, usd_per_million_completion_tokens=6.0)
+    assert elsewhere.aggregate(pairs) == totals
+    assert len(server.requests) == sent
+    assert judge(server, tmp_path, cache=False).aggregate(pairs) == {}
 
 
 def test_answers_are_read_strictly() -> None:

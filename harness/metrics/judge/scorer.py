@@ -97,7 +97,7 @@ class LlmJudgeScorer:
         store = CallCache(root) if cache else None
         self.caller = Caller(self.client, store, identity, options, attempts, progress)
         self._index = PerSources(lambda sources: PassageIndex.build(sources, window, stride))
-        self._seen: dict[tuple[str, int], dict[str, float]] = {}
+        self._seen: dict[tuple[str, str], dict[str, float]] = {}
 
     def __repr__(self) -> str:
         return f"LlmJudgeScorer(client={self.client!r}, prompts={self.prompts.version!r})"
@@ -139,18 +139,23 @@ class LlmJudgeScorer:
         for index, (summary, sources) in enumerate(pairs):
             mine = [(check, verdict) for check, verdict in zip(checks, verdicts, strict=True) if check.summary == index]
             result = self._sample(summary, split_of.get(index), mine)
-            self._seen[(summary, id(sources))] = {name: result.metrics.get(name, 0.0) for name in TOTALS}
+            self._seen[(summary, sources.cluster)] = {name: result.metrics.get(name, 0.0) for name in TOTALS}
             results.append(result)
         return results
 
     def aggregate(self, pairs: Sequence[tuple[str, Sources]]) -> dict[str, float]:
-        """Run totals of tokens (and cost) over the scored summaries; any not seen here is replayed from the cache."""
-        unseen = [pair for pair in pairs if (pair[0], id(pair[1])) not in self._seen]
+        """Run totals of tokens (and cost) over the scored summaries; any not seen here is replayed from the cache.
+
+        Without the cache, summaries scored in other processes cannot be replayed for free: no totals then.
+        """
+        unseen = [pair for pair in pairs if (pair[0], pair[1].cluster) not in self._seen]
+        if unseen and self.caller.cache is None:
+            return {}
         if unseen:
             self.score_many(unseen)
         totals = {f"{name}_total": 0.0 for name in TOTALS}
         for summary, sources in pairs:
-            for name, value in self._seen[(summary, id(sources))].items():
+            for name, value in self._seen[(summary, sources.cluster)].items():
                 totals[f"{name}_total"] += value
         if None in self.prices:
             totals.pop("judge_cost_usd_total")
