@@ -1,6 +1,7 @@
 """A small client for OpenAI-compatible chat endpoints (vLLM, llama.cpp server, Ollama, hosted APIs).
 
-Retries 429, 5xx, timeouts and connection errors with exponential backoff (tenacity), caps the number of
+Retries 429, 5xx, timeouts and connection errors with exponential backoff (tenacity; longer when the server
+sends `Retry-After`), caps the number of
 requests in flight with a semaphore, and reads the API key from the environment variable named in config.
 The key is never logged and never appears in a repr, an error message or an answer (an endpoint that echoes
 it back has it replaced by `***`). Each answer comes with the token counts the endpoint reported (`usage`).
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+from tenacity import RetryCallState, RetryError, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from harness.errors import ConfigError, ModelError
 
@@ -39,6 +40,18 @@ def _tokens(usage: Any, key: str) -> int:
 
 class _Retryable(Exception):
     """A failure worth another try: rate limit, server error, timeout or lost connection."""
+
+    def __init__(self, message: str, retry_after: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def _retry_after(response: httpx.Response) -> float:
+    """The seconds a `Retry-After` header asks for (0 when absent or given as a date)."""
+    try:
+        return max(0.0, float(response.headers.get("Retry-After", "0")))
+    except ValueError:
+        return 0.0
 
 
 class ChatClient:
@@ -95,7 +108,7 @@ class ChatClient:
             where = f"environment variable {self.api_key_env}" if self.api_key_env else "no key configured"
             raise ModelError(f"{url} refused the request (HTTP {response.status_code}); check the API key ({where})")
         if response.status_code == 429 or response.status_code >= 500:
-            raise _Retryable(f"{url} answered HTTP {response.status_code}")
+            raise _Retryable(f"{url} answered HTTP {response.status_code}", _retry_after(response))
         if response.status_code >= 400:
             raise ModelError(self._scrub(f"{url} answered HTTP {response.status_code}: {response.text[:300]}"))
         try:
@@ -103,6 +116,13 @@ class ChatClient:
         except ValueError:
             raise ModelError(f"{url} answered with something that is not JSON: {response.text[:200]!r}") from None
         return body
+
+    def _wait(self, state: RetryCallState) -> float:
+        """Exponential backoff, or longer when the server said how long (`Retry-After`), at most `max_backoff_s`."""
+        backoff = wait_exponential(multiplier=self.backoff_s, max=self.max_backoff_s)(state)
+        error = state.outcome.exception() if state.outcome is not None else None
+        asked = error.retry_after if isinstance(error, _Retryable) else 0.0
+        return min(max(backoff, asked), self.max_backoff_s)
 
     def complete(self, messages: Sequence[Message], **options: Any) -> str:
         """The assistant's answer to `messages`; `options` (temperature, max_tokens, ...) go into the request."""
@@ -114,7 +134,7 @@ class ChatClient:
         retrying = Retrying(
             retry=retry_if_exception_type(_Retryable),
             stop=stop_after_attempt(self.max_retries + 1),
-            wait=wait_exponential(multiplier=self.backoff_s, max=self.max_backoff_s),
+            wait=self._wait,
             reraise=False,
         )
         try:

@@ -4,7 +4,8 @@ Claim splitting: one claim per summary sentence, its span the sentence. Verifica
 first passage holding every word of the claim; "contradicted" by a passage holding its words but another
 number; else "not_in_sources". A claim containing "garbled" always gets a malformed answer, one containing
 "wobbly" a malformed first answer and a good one on the retry. `failures` are answered (HTTP status, delay)
-before any real answer; `echo_key` puts the request's Authorization header into each reason.
+before any real answer (a 429 with `Retry-After: retry_after`); `echo_key` puts the request's Authorization
+header into each reason.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class JudgeServer:
     failures: list[tuple[int, float]] = field(default_factory=list)
     echo_key: bool = False
     delay: float = 0.0
+    retry_after: float = 0.0
     in_flight: int = 0
     most_in_flight: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -87,6 +89,8 @@ def _handler(server: JudgeServer) -> type[BaseHTTPRequestHandler]:
             data = json.dumps(body).encode()
             try:
                 self.send_response(status)
+                if status == 429:
+                    self.send_header("Retry-After", str(server.retry_after))
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()

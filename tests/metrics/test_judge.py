@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -109,7 +110,10 @@ def test_another_prompt_file_is_not_served_old_answers(server: JudgeServer, tmp_
 
 def test_rate_limits_and_server_errors_are_retried(server: JudgeServer, tmp_path: Path) -> None:
     server.failures = [(429, 0.0), (500, 0.0)]
+    server.retry_after = 0.3
+    started = time.monotonic()
     result = judge(server, tmp_path, max_retries=2).score("Pigs can fly.", sources())
+    assert time.monotonic() - started >= 0.3, "the 429's Retry-After was not honoured"
     assert [f.verdict for f in result.findings] == ["unsupported"]
     assert len(server.requests) == 4
 
