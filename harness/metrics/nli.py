@@ -8,7 +8,8 @@ summary sentence keeps its best pair (max over passages) and `summac_zs` is the 
 sentences, in [-1, 1]; `nli_score` = (summac_zs + 1) / 2 is the same in [0, 1]. Each summary sentence also
 gets an `nli` finding: the label of its best pair (entailed, neutral, contradicted) with that passage as
 evidence. Label positions come from the model's `config.id2label`. Pairs of many summaries go through the
-model in shared batches (`score_many`), on CPU or GPU (`device`).
+model in shared batches (`score_many`), on CPU or GPU (`device`). With `conv`, a filter fitted on development
+data (`python -m harness.metaeval.fit_conv`) adds `summac_conv` in [0, 1] (`harness.metrics.nli_conv`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from harness.claims.text import TextSpan, sentences
-from harness.errors import ScorerUnavailableError
+from harness.errors import ConfigError, ScorerUnavailableError
 from harness.metrics.hf_checks import check_hf_model
+from harness.metrics.nli_conv import ConvFilter, Histogram, histogram
 from harness.metrics.passages import Passage, check_window, passages
 from harness.metrics.protocols import SampleScore
 from harness.verdicts.sources import Sources
@@ -81,8 +85,14 @@ class NliScorer:
         local_files_only: bool = False,
         window: int = 1,
         stride: int | None = None,
+        conv: str | None = None,
     ) -> None:
         check_window(window, stride, name)
+        self.conv = ConvFilter.load(conv) if conv else None
+        if self.conv is not None and self.conv.window != window:
+            raise ConfigError(
+                f"{name}: the SummaC-Conv filter {conv} was fitted with window {self.conv.window}; set window to match"
+            )
         self.name = name
         self.model = model
         self.device = device
@@ -156,21 +166,48 @@ class NliScorer:
     def score(self, summary: str, sources: Sources) -> SampleScore:
         return self.score_many([(summary, sources)])[0]
 
-    def score_many(self, pairs: Sequence[tuple[str, Sources]]) -> list[SampleScore]:
-        """Scores of several summaries, their sentence pairs classified together in batches of `batch_size`."""
+    def _matrices(self, pairs: Sequence[tuple[str, Sources]]) -> tuple[list[_Job], list[list[list[float]]]]:
+        """Each summary's job and its pair probabilities (hypothesis-major), classified together in batches."""
         jobs = [_Job(sentences(summary), passages(sources, self.window, self.stride)) for summary, sources in pairs]
         if not any(job.size for job in jobs):
-            return [SampleScore(metrics={}) for _ in jobs]
-        _, _, labels = self._load()
+            return jobs, [[] for _ in jobs]
         premises = [p.text for job in jobs for _ in job.hypotheses for p in job.premises]
         hypotheses = [h.text for job in jobs for h in job.hypotheses for _ in job.premises]
         probabilities = self.probabilities(premises, hypotheses)
-        results: list[SampleScore] = []
+        blocks = []
         offset = 0
         for job in jobs:
-            results.append(self._job_score(job, probabilities[offset : offset + job.size], labels))
+            blocks.append(probabilities[offset : offset + job.size])
             offset += job.size
-        return results
+        return jobs, blocks
+
+    def score_many(self, pairs: Sequence[tuple[str, Sources]]) -> list[SampleScore]:
+        """Scores of several summaries, their sentence pairs classified together in batches of `batch_size`."""
+        jobs, blocks = self._matrices(pairs)
+        if not any(job.size for job in jobs):
+            return [SampleScore(metrics={}) for _ in jobs]
+        _, _, labels = self._load()
+        return [self._job_score(job, block, labels) for job, block in zip(jobs, blocks, strict=True)]
+
+    def mean_histograms(self, pairs: Sequence[tuple[str, Sources]], bins: int) -> list[Histogram | None]:
+        """Per summary, the mean over its sentences of the histogram of their entailment probabilities
+        (SummaC-Conv's input); None for a summary or sources without sentences."""
+        jobs, blocks = self._matrices(pairs)
+        if not any(job.size for job in jobs):
+            return [None for _ in jobs]
+        _, _, labels = self._load()
+        return [self._mean_histogram(job, block, labels, bins) for job, block in zip(jobs, blocks, strict=True)]
+
+    def _mean_histogram(self, job: _Job, block: list[list[float]], labels: LabelIndex, bins: int) -> Histogram | None:
+        if not job.size:
+            return None
+        width = len(job.premises)
+        rows = [
+            histogram([row[labels.entailment] for row in block[index * width : (index + 1) * width]], bins)
+            for index in range(len(job.hypotheses))
+        ]
+        mean: Histogram = np.mean(rows, axis=0)
+        return mean
 
     def _job_score(self, job: _Job, probabilities: list[list[float]], labels: LabelIndex) -> SampleScore:
         if not job.size:
@@ -185,7 +222,12 @@ class NliScorer:
             best_scores.append(margins[best])
             findings.append(self._finding(hypothesis, job.premises[best], block[best], labels))
         zero_shot = sum(best_scores) / len(best_scores)
-        return SampleScore(metrics={"summac_zs": zero_shot, "nli_score": (zero_shot + 1) / 2}, findings=tuple(findings))
+        metrics = {"summac_zs": zero_shot, "nli_score": (zero_shot + 1) / 2}
+        if self.conv is not None:
+            mean = self._mean_histogram(job, probabilities, labels, self.conv.bins)
+            if mean is not None:
+                metrics["summac_conv"] = self.conv.score(mean)
+        return SampleScore(metrics=metrics, findings=tuple(findings))
 
     def _finding(self, hypothesis: TextSpan, premise: Passage, row: list[float], labels: LabelIndex) -> Finding:
         verdicts = {labels.entailment: "entailed", labels.contradiction: "contradicted"}
