@@ -108,7 +108,7 @@ class LlmJudgeScorer:
             self.client.check_reachable()
         except ModelError as error:
             raise ScorerUnavailableError(
-                f"{self.name}: {error}; start the server or fix metrics.judge.base_url"
+                f"{self.name}: {error}; start the server or fix the judge's base_url"
             ) from None
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
