@@ -37,6 +37,7 @@ def options(group: str) -> list[str]:
 OPTION_OVERRIDES = {
     ("summarizer", "hf_seq2seq"): ["summarizer.local_files_only=true"],
     ("extractor", "spacy"): ["extractor.blank=true"],
+    ("metrics", "with_judge"): ["metrics.judge.model=test-model"],
 }
 """Options that would download a model when built: pointed at what this machine has instead."""
 WEIGHTS_NOT_HERE = {("summarizer", "hf_seq2seq"): "cannot load model"}

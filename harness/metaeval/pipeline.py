@@ -14,8 +14,9 @@ from harness.metaeval.evaluate import Protocol, ScorerReport, evaluate_scorer, p
 from harness.metaeval.items import MetaDataset
 from harness.metaeval.references import ReferenceFigure, references_for
 from harness.metaeval.render import TextTable, category_table, reference_table, span_table, summary_table
-from harness.metaeval.scoring import FINDINGS_RULE, ScoredItem, ScorerEntry, check_rule, score_items
+from harness.metaeval.scoring import FINDINGS_RULE, ScoredItem, ScorerEntry, check_rule, sample_scores, scored_items
 from harness.metaeval.stats import BootstrapSettings
+from harness.metrics.protocols import SampleScore
 from harness.run.plugins import build
 
 NAME_KEY = "name"
@@ -47,8 +48,19 @@ class MetaEvalResult:
         )
 
 
+def _rules(raw: Any, default_rule: str, where: str) -> list[str]:
+    """One rule, or a list of rules evaluated from one scoring pass (`score: [findings, metric:judge_score]`)."""
+    listed = raw if isinstance(raw, list) else [raw or default_rule]
+    if not listed:
+        raise ConfigError(f"{where}: the list of score rules is empty")
+    return [check_rule(str(rule), where) for rule in listed]
+
+
 def scorer_entries(configs: Sequence[Any], default_rule: str) -> tuple[list[ScorerEntry], list[str]]:
-    """Build every scorer of the `scorers` list; `name:` and `score:` are read here, the rest is the scorer's."""
+    """Build every scorer of the `scorers` list; `name:` and `score:` are read here, the rest is the scorer's.
+
+    A scorer given several rules under `score:` is reported once per rule, as `NAME RULE`.
+    """
     if not configs:
         raise ConfigError("scorers: the list is empty; name at least one scorer `_target_` to evaluate")
     entries: list[ScorerEntry] = []
@@ -60,16 +72,28 @@ def scorer_entries(configs: Sequence[Any], default_rule: str) -> tuple[list[Scor
             raise ConfigError(f"{where}: expected a scorer config with a `_target_`, got {plain!r}")
         config: dict[str, Any] = {str(key): value for key, value in plain.items()}
         name = config.pop(NAME_KEY, None)
-        rule = check_rule(str(config.pop(RULE_KEY, None) or default_rule), f"{where}.{RULE_KEY}")
+        rules = _rules(config.pop(RULE_KEY, None), default_rule, f"{where}.{RULE_KEY}")
         scorer = build(config, where)
         if not callable(getattr(scorer, "score", None)):
             raise ConfigError(f"{where}: {config['_target_']} has no score() method, so it is not a scorer")
         name = str(name or getattr(scorer, "name", None) or str(config["_target_"]).rsplit(".", 1)[-1])
-        if any(entry.name == name for entry in entries):
-            raise ConfigError(f"{where}: a second scorer is named '{name}'; give one another `name:`")
-        entries.append(ScorerEntry(name, scorer, rule))
-        targets.append(str(config["_target_"]))
+        for rule in rules:
+            label = name if len(rules) == 1 else f"{name} {rule}"
+            if any(entry.name == label for entry in entries):
+                raise ConfigError(f"{where}: a second scorer is named '{label}'; give one another `name:`")
+            entries.append(ScorerEntry(label, scorer, rule))
+            targets.append(str(config["_target_"]))
     return entries, targets
+
+
+def preflight(entries: Sequence[ScorerEntry]) -> None:
+    """Each scorer's `preflight()`, when it has one: a missing model or endpoint stops the run before scoring."""
+    checked: set[int] = set()
+    for entry in entries:
+        check = getattr(entry.scorer, "preflight", None)
+        if callable(check) and id(entry.scorer) not in checked:
+            checked.add(id(entry.scorer))
+            check()
 
 
 def load_dataset(cfg: DictConfig) -> MetaDataset:
@@ -97,6 +121,7 @@ def run_metaeval(cfg: DictConfig, run_dir: Path, *, progress: bool = True) -> Me
 
     dataset = load_dataset(cfg)
     entries, targets = scorer_entries(list(cfg.get("scorers") or []), str(cfg.get("score") or FINDINGS_RULE))
+    preflight(entries)
     bootstrap = cfg.get("bootstrap") or {}
     settings = BootstrapSettings(
         resamples=int(bootstrap.get("resamples", 1000)),
@@ -105,7 +130,11 @@ def run_metaeval(cfg: DictConfig, run_dir: Path, *, progress: bool = True) -> Me
     )
     span_types = cfg.get("span_types")
     chosen_types = None if span_types is None else [str(kind) for kind in span_types]
-    scored = {entry.name: score_items(entry, dataset.items, progress=progress) for entry in entries}
+    passes: dict[int, list[SampleScore]] = {}
+    for entry in entries:
+        if id(entry.scorer) not in passes:
+            passes[id(entry.scorer)] = sample_scores(entry.scorer, dataset.items, entry.name, progress=progress)
+    scored = {entry.name: scored_items(entry, dataset.items, passes[id(entry.scorer)]) for entry in entries}
     reports = tuple(
         evaluate_scorer(entry.name, entry.rule, scored[entry.name], settings, chosen_types) for entry in entries
     )

@@ -3,7 +3,10 @@
 Score rules (higher = more consistent):
 - `findings` (default): 1 - flagged findings / all findings, the share of the summary's checked claims
   that the scorer found true to the document; 1.0 when the scorer checked no claim.
-- `metric:NAME`: the scorer's own per-sample metric NAME (e.g. an NLI entailment probability).
+- `metric:NAME`: the scorer's own per-sample metric NAME (`metric:nli_score`, `metric:judge_score`,
+  `metric:combined_score`, ...).
+A scorer with `score_many(pairs)` (NLI, the LLM judge) gets the items in chunks, so model calls are batched
+and many are in flight at once; several rules of one scorer reuse one scoring pass.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from harness.verdicts.types import Finding
 
 FINDINGS_RULE = "findings"
 METRIC_PREFIX = "metric:"
+CHUNK = 64
+"""Items handed to a scorer's `score_many` at once."""
 
 
 @dataclass(frozen=True)
@@ -74,14 +79,33 @@ def sources_of(item: LabelledItem) -> Sources:
     return Sources.from_texts(item.id, {item.id: item.document})
 
 
+def sample_scores(
+    scorer: Scorer, items: Sequence[LabelledItem], name: str, *, progress: bool = True
+) -> list[SampleScore]:
+    """Every item's summary scored against its document, through `score_many` in chunks when the scorer has it."""
+    many = getattr(scorer, "score_many", None)
+    results: list[SampleScore] = []
+    with tqdm(total=len(items), desc=f"meta-eval {name}", unit="summary", disable=not progress, leave=False) as bar:
+        if callable(many):
+            for offset in range(0, len(items), CHUNK):
+                chunk = items[offset : offset + CHUNK]
+                results.extend(many([(item.summary, sources_of(item)) for item in chunk]))
+                bar.update(len(chunk))
+        else:
+            for item in items:
+                results.append(scorer.score(item.summary, sources_of(item)))
+                bar.update(1)
+    return results
+
+
+def scored_items(entry: ScorerEntry, items: Sequence[LabelledItem], samples: Sequence[SampleScore]) -> list[ScoredItem]:
+    """Each item with the per-summary score `entry.rule` makes of its `SampleScore`."""
+    return [
+        ScoredItem(item, summary_score(sample, entry.rule, entry.name), tuple(sample.findings), dict(sample.metrics))
+        for item, sample in zip(items, samples, strict=True)
+    ]
+
+
 def score_items(entry: ScorerEntry, items: Sequence[LabelledItem], *, progress: bool = True) -> list[ScoredItem]:
     """Score every item's summary against its document."""
-    scored = []
-    for item in tqdm(items, desc=f"meta-eval {entry.name}", unit="summary", disable=not progress, leave=False):
-        sample = entry.scorer.score(item.summary, sources_of(item))
-        scored.append(
-            ScoredItem(
-                item, summary_score(sample, entry.rule, entry.name), tuple(sample.findings), dict(sample.metrics)
-            )
-        )
-    return scored
+    return scored_items(entry, items, sample_scores(entry.scorer, items, entry.name, progress=progress))

@@ -21,7 +21,7 @@ class SpanLike(Protocol):
     def text(self) -> str: ...
 
 
-FindingType = Literal["number", "entity", "quote", "event", "nli"]
+FindingType = Literal["number", "entity", "quote", "event", "nli", "judge"]
 
 NumberVerdict = Literal["supported", "contradicted", "unit_mismatch", "unsupported"]
 EntityVerdict = Literal["supported", "unsupported", "wrong_role"]

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from harness.errors import ScorerUnavailableError
+from harness.errors import ConfigError, ScorerUnavailableError
 from harness.metrics.nli import LabelIndex, NliScorer
 from harness.metrics.protocols import Scorer
 from harness.verdicts.sources import Sources
+from tests.metrics.tiny_nli import LABELS, build_tiny_nli
 
 pytestmark = pytest.mark.slow
 
@@ -22,40 +23,11 @@ SOURCES = {
     "d2": "Kabul declined the offer. The Taliban accepted.",
 }
 SUMMARY = "The Taliban accepted. Kabul declined the talks."
-LABELS = {0: "CONTRADICTION", 1: "neutral", 2: "ENTAILMENT"}
 
 
 @pytest.fixture(scope="module")
 def tiny_nli(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
-    from transformers import AutoModelForSequenceClassification, BertConfig, PreTrainedTokenizerFast
-
-    path = tmp_path_factory.mktemp("tiny-nli")
-    words = sorted({word.strip(".").lower() for text in [*SOURCES.values(), SUMMARY] for word in text.split()})
-    vocab = {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3} | {word: index + 4 for index, word in enumerate(words)}
-    tokenizer = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
-    tokenizer.normalizer = normalizers.Lowercase()
-    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
-    )
-    PreTrainedTokenizerFast(
-        tokenizer_object=tokenizer, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]"
-    ).save_pretrained(path)
-    config = BertConfig(
-        vocab_size=len(vocab),
-        hidden_size=16,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        intermediate_size=32,
-        max_position_embeddings=64,
-        num_labels=3,
-        id2label=LABELS,
-        label2id={label: index for index, label in LABELS.items()},
-    )
-    torch.manual_seed(0)
-    AutoModelForSequenceClassification.from_config(config).save_pretrained(path)
-    return path
+    return build_tiny_nli(tmp_path_factory.mktemp("tiny-nli"), [*SOURCES.values(), SUMMARY])
 
 
 def _expected(path: Path) -> float:
@@ -120,3 +92,58 @@ def test_empty_summary_leaves_the_score_out(tiny_nli: Path) -> None:
         NliScorer(model=str(tiny_nli), local_files_only=True).score("", Sources.from_texts("c", SOURCES)).metrics == {}
     )
     assert isinstance(NliScorer(model=str(tiny_nli)), Scorer)
+
+
+def test_chunks_of_sentences_are_premises(tiny_nli: Path) -> None:
+    scorer = NliScorer(model=str(tiny_nli), local_files_only=True, window=2)
+    score = scorer.score(SUMMARY, Sources.from_texts("c", SOURCES))
+    for finding in score.findings:
+        (evidence,) = finding.evidence
+        assert evidence.text in SOURCES.values()
+    assert 0.0 <= score.metrics["nli_score"] <= 1.0
+    assert score.metrics["nli_score"] == pytest.approx((score.metrics["summac_zs"] + 1) / 2)
+
+
+def test_batched_summaries_score_as_one_at_a_time(tiny_nli: Path) -> None:
+    scorer = NliScorer(model=str(tiny_nli), local_files_only=True, batch_size=5, device="auto")
+    sources = Sources.from_texts("c", SOURCES)
+    summaries = [SUMMARY, "", "Russia invited the Taliban."]
+    together = scorer.score_many([(summary, sources) for summary in summaries])
+    alone = [scorer.score(summary, sources) for summary in summaries]
+    assert together[1].metrics == {} and together[1].findings == ()
+    for one, other in zip(together, alone, strict=True):
+        assert one.findings == other.findings
+        assert one.metrics == pytest.approx(other.metrics, abs=1e-5)
+
+
+def test_preflight_checks_the_model_without_loading_it(tiny_nli: Path, tmp_path: Path) -> None:
+    NliScorer(model=str(tiny_nli)).preflight()
+    with pytest.raises(ScorerUnavailableError, match="does not exist"):
+        NliScorer(model=str(tmp_path / "absent")).preflight()
+    with pytest.raises(ScorerUnavailableError, match="not in the local Hugging Face cache"):
+        NliScorer(model="nobody/no-such-nli-model").preflight()
+
+
+def test_bad_window_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="stride"):
+        NliScorer(model="m", window=2, stride=3)
+
+
+def test_sensitivity_experiment_runs_with_nli(tiny_nli: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from harness.cli import main
+    from harness.run.records import SampleRecord, read_jsonl
+
+    monkeypatch.setenv("HARNESS_CACHE_DIR", str(tmp_path / "cache"))
+    overrides = [
+        f"metrics.nli.model={tiny_nli}",
+        "metrics.nli.local_files_only=true",
+        "metrics.nli.window=20",
+        "metrics.nli.max_length=64",
+    ]
+    run_dir = tmp_path / "run"
+    code = main(["run", "--config-name", "sensitivity", "metrics=with_nli", *overrides, f"hydra.run.dir={run_dir}"])
+    assert code == 0
+    samples = read_jsonl(run_dir / "samples.jsonl", SampleRecord)
+    assert len(samples) == 24 and all(0.0 <= sample.metrics["nli_score"] <= 1.0 for sample in samples)
+    assert any(finding.type == "nli" for sample in samples for finding in sample.findings)
+    assert "planted error" in (run_dir / "sensitivity.md").read_text()
