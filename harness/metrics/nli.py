@@ -11,10 +11,11 @@ evidence. Label positions come from the model's `config.id2label`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from harness.claims.text import TextSpan, sentences
 from harness.errors import ScorerUnavailableError
+from harness.metrics.info import HIGHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.verdicts.locate import in_content
 from harness.verdicts.sources import Sources
@@ -53,6 +54,8 @@ class LabelIndex:
 
 class NliScorer:
     """SummaC-ZS style consistency: mean over summary sentences of the best entailment-minus-contradiction."""
+
+    metric_info: ClassVar[dict[str, MetricInfo]] = {"summac_zs": HIGHER, "nli_score": HIGHER}
 
     def __init__(
         self,

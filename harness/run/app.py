@@ -17,7 +17,7 @@ from harness.errors import ConfigError, HarnessError
 from harness.hydra_app import run_hydra_app
 from harness.run import table
 from harness.run.pipeline import RunResult, run_experiment
-from harness.run.writer import scrub_hydra_files
+from harness.run.writer import check_run_dir, scrub_hydra_files
 
 SENSITIVITY_FILE = "sensitivity.md"
 PIPED_WIDTH = 160
@@ -58,6 +58,7 @@ def _show_sensitivity(run_dir: Path, console: Any) -> None:
 
     result = sensitivity([load_run(run_dir)])
     if not result.planted:
+        (run_dir / SENSITIVITY_FILE).unlink(missing_ok=True)
         return
     text = to_markdown(result)
     (run_dir / SENSITIVITY_FILE).write_text(text, encoding="utf-8")
@@ -79,6 +80,7 @@ def _job(cfg: DictConfig) -> None:
         scrub_hydra_files(run_dir / str(hydra_cfg.output_subdir))
     try:
         try:
+            check_run_dir(run_dir, overwrite=bool(cfg.get("overwrite", False)))
             result = run_experiment(cfg, run_dir)
         except OmegaConfBaseException as error:
             raise ConfigError(f"config: {error}") from None
