@@ -84,6 +84,8 @@ def _job(cfg: DictConfig) -> None:
             result = run_experiment(cfg, run_dir)
         except OmegaConfBaseException as error:
             raise ConfigError(f"config: {error}") from None
+        except OSError as error:
+            raise ConfigError(f"cannot read or reach what the config names: {' '.join(str(error).split())}") from None
     except HarnessError as error:
         if single:
             _single_run.append(error)
