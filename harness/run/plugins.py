@@ -67,7 +67,7 @@ def build(config: Mapping[str, Any] | DictConfig, where: str) -> Any:
     from hydra.utils import instantiate
 
     plain = _plain(config, where) if isinstance(config, DictConfig) else dict(config)
-    check_settings(plain, where)
+    check_settings({str(key): value for key, value in plain.items()}, where)
     try:
         return instantiate(plain, _convert_="all")
     except InstantiationException as error:

@@ -15,12 +15,6 @@ from tests.run.run_toys import FirstWordsSummarizer, WordScorer, target
 CLUSTER = "moscow-talks-2018"
 
 
-@pytest.fixture(autouse=True)
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HARNESS_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
 @pytest.fixture
 def toy(tmp_path: Path) -> list[str]:
     """A config folder with a fast toy summarizer and scorer, and a scorer that cannot start."""
@@ -36,12 +30,16 @@ def toy(tmp_path: Path) -> list[str]:
     return ["--config-dir", str(root), "summarizer=toy"]
 
 
+def _finished_run(run_dir: Path, toy: list[str]) -> dict[str, bytes]:
+    assert main(["run", *toy, "metrics=toy", f"hydra.run.dir={run_dir}"]) == 0
+    return {name: (run_dir / name).read_bytes() for name in (METRICS_FILE, SAMPLES_FILE, "table.md")}
+
+
 def test_a_folder_with_results_is_refused_and_kept(
     tmp_path: Path, toy: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     run_dir = tmp_path / "run"
-    assert main(["run", *toy, "metrics=toy", f"hydra.run.dir={run_dir}"]) == 0
-    before = {name: (run_dir / name).read_bytes() for name in (METRICS_FILE, SAMPLES_FILE, "table.md")}
+    before = _finished_run(run_dir, toy)
     capsys.readouterr()
 
     assert main(["run", *toy, "metrics=toy", "summarizer.words=5", f"hydra.run.dir={run_dir}"]) == 2
@@ -54,8 +52,7 @@ def test_a_failing_overwrite_leaves_the_old_results_whole(
     tmp_path: Path, toy: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     run_dir = tmp_path / "run"
-    assert main(["run", *toy, "metrics=toy", f"hydra.run.dir={run_dir}"]) == 0
-    before = {name: (run_dir / name).read_bytes() for name in (METRICS_FILE, SAMPLES_FILE, "table.md")}
+    before = _finished_run(run_dir, toy)
     capsys.readouterr()
     overrides = ["metrics=broken", "summarizer.words=50", "overwrite=true", f"hydra.run.dir={run_dir}"]
     assert main(["run", *toy, *overrides]) == 2
