@@ -25,7 +25,9 @@ def local_folder(name: str | None, what: str) -> Path | None:
         return None
     path = Path(name).expanduser()
     if not path.exists():
-        raise ConfigError(f"{what}: the path {name!r} does not exist; give an existing folder or a hub model name")
+        raise ConfigError(
+            f"{what}: cannot load model {name!r}: the path does not exist; give an existing folder or a hub name"
+        )
     return path
 
 

@@ -14,8 +14,9 @@ class PredictionRows:
     path: Path
     _rows: dict[str, tuple[int, Any]]
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, kind: str) -> None:
         self.path = Path(path)
+        self.kind = kind
         self._rows = {}
         self._unmatched: list[tuple[int, str]] = []
 
@@ -29,7 +30,7 @@ class PredictionRows:
         if key not in self._rows:
             unmatched = ", ".join(f"line {line} ({other!r})" for line, other in self._unmatched[:5])
             hint = f"; rows that match no sample: {unmatched}" if unmatched else ""
-            raise ModelError(f"{self.path}: no row with id {key!r}{hint}")
+            raise ModelError(f"{self.path}: no prediction for {self.kind} {key!r}{hint}")
         return self._rows[key]
 
     def reads(self) -> list[Path]:

@@ -37,7 +37,7 @@ class PredictionsExtractor(PredictionRows):
     def __init__(self, path: str, offsets: OffsetConvention = "char", id_field: str = "id") -> None:
         if offsets not in CONVENTIONS:
             raise ConfigError(f"predictions extractor: offsets must be one of {list(CONVENTIONS)}, got {offsets!r}")
-        super().__init__(path)
+        super().__init__(path, "document")
         self.offsets = offsets
         for line, row in read_rows(self.path):
             key = field(self.path, line, row, id_field, str)

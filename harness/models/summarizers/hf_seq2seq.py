@@ -33,13 +33,13 @@ class HFSeq2SeqSummarizer:
         local_files_only: bool = False,
         prefix: str = "",
     ) -> None:
+        self.folders = [
+            f for f in (local_folder(model, "hf_seq2seq.model"), local_folder(tokenizer, "hf_seq2seq.tokenizer")) if f
+        ]
         try:
             from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
         except ImportError:
             raise ConfigError(f"hf_seq2seq needs transformers and torch: {INSTALL_HINT}") from None
-        self.folders = [
-            f for f in (local_folder(model, "hf_seq2seq.model"), local_folder(tokenizer, "hf_seq2seq.tokenizer")) if f
-        ]
         local_files_only = local_files_only or offline()
         if max_input_tokens < 1:
             raise ConfigError(f"hf_seq2seq: max_input_tokens must be at least 1, got {max_input_tokens}")

@@ -19,7 +19,7 @@ class PredictionsSummarizer(PredictionRows):
     def __init__(
         self, path: str, id_field: str = "id", summary_field: str = "summary", cluster_field: str = "cluster"
     ) -> None:
-        super().__init__(path)
+        super().__init__(path, "cluster")
         for line, row in read_rows(self.path):
             key_field = cluster_field if cluster_field in row else id_field
             key = field(self.path, line, row, key_field, str)
