@@ -96,3 +96,20 @@ def test_table_md_escapes_a_bar_in_a_model_name() -> None:
     )
     row = next(line for line in table.markdown(summary, {"R1": "rouge1"}).splitlines() if line.startswith("| a"))
     assert row.startswith("| a\\|b |") and row.count(" | ") == 3
+
+
+def test_meta_eval_tables_keep_every_cell_at_80_columns() -> None:
+    import io
+
+    from rich.console import Console
+
+    from harness.metaeval.render import TextTable, rich_table
+
+    headers = ("scorer", "score rule", "n (cons./incons.)", "threshold", "balanced acc.", "ROC AUC", "Pearson")
+    cells = ("numbers", "precision", "120 (80/40)", "0.500 (fitted)", "0.612 [0.551, 0.670]", "0.700 [0.6, 0.8]")
+    table = TextTable("Summary level: FRANK", headers, (cells + ("0.123 [0.101, 0.150]",),), "note")
+    console = Console(width=80, file=io.StringIO(), color_system=None)
+    console.print(rich_table(table))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "0.612 [0.551, 0.670]" in text and "0.123 [0.101, 0.150]" in text and "balanced acc." in text
