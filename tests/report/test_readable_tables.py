@@ -107,7 +107,7 @@ def test_meta_eval_tables_keep_every_cell_at_80_columns() -> None:
 
     headers = ("scorer", "score rule", "n (cons./incons.)", "threshold", "balanced acc.", "ROC AUC", "Pearson")
     cells = ("numbers", "precision", "120 (80/40)", "0.500 (fitted)", "0.612 [0.551, 0.670]", "0.700 [0.6, 0.8]")
-    table = TextTable("Summary level: FRANK", headers, (cells + ("0.123 [0.101, 0.150]",),), "note")
+    table = TextTable("Summary level: FRANK", headers, ((*cells, "0.123 [0.101, 0.150]"),), "note")
     console = Console(width=80, file=io.StringIO(), color_system=None)
     console.print(rich_table(table))
     text = console.file.getvalue()  # type: ignore[attr-defined]
