@@ -1,8 +1,9 @@
 """Plain-text tables that stay readable at any width, in a terminal or piped into a file or a CI log.
 
-A table that fits the width is printed as aligned columns; one that does not is printed one record at a
-time (a block per row, one `header  value` line per cell), which fits in 80 columns whatever the number of
-columns. Nothing is cut, folded or left blank, unlike a grid squeezed to the terminal.
+A table that fits the width is printed as aligned columns; else transposed (one line per column, as for a
+few models with many metrics); else one record at a time (a block per row, one `header  value` line per
+cell), which fits in 80 columns whatever the number of columns. Nothing is cut, folded or left blank, as
+cells are in a grid squeezed to the terminal.
 """
 
 from __future__ import annotations
@@ -42,15 +43,25 @@ def _records(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]
     return lines[:-1]
 
 
+def _transposed(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Columns as rows: one line per column header, one column per row (few rows, many columns)."""
+    return _grid(
+        ["", *(str(row[0]) for row in rows)],
+        [[header, *(row[index] for row in rows)] for index, header in enumerate(headers) if index],
+    )
+
+
 def render(
     headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str = "", note: str = "", width: int | None = None
 ) -> str:
-    """The table as text no wider than `width` (default: `output_width()`) where its cells allow."""
+    """The table as text no wider than `width` (default: `output_width()`): as a grid, else transposed, else
+    one block per row."""
     limit = output_width() if width is None else width
     lines = [title] if title else []
     if rows:
-        grid = _grid(headers, rows)
-        lines += grid if max(len(line) for line in grid) <= limit else _records(headers, rows)
+        candidates = (_grid(headers, rows), _transposed(headers, rows))
+        fitting = [grid for grid in candidates if max(len(line) for line in grid) <= limit]
+        lines += fitting[0] if fitting else _records(headers, rows)
     if note:
         lines += ["", note]
     return "\n".join(lines) + "\n"

@@ -33,10 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    args = build_parser().parse_args(argv)
     runs = load_runs(args.runs)
     metrics = [m.strip() for m in args.metrics.split(",")] if args.metrics else None
     comparison = compare(runs, baseline=args.baseline, metrics=metrics, alpha=args.alpha, allow_mixed=args.allow_mixed)
