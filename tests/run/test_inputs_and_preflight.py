@@ -13,6 +13,7 @@ import pytest
 from omegaconf import OmegaConf
 
 from harness.errors import ConfigError, ScorerUnavailableError
+from harness.models.extractors.predictions import PredictionsExtractor
 from harness.models.local_paths import local_folder, offline
 from harness.models.summarizers.predictions import PredictionsSummarizer
 from harness.run.pipeline import run_experiment
@@ -95,3 +96,6 @@ def test_a_predictions_file_is_what_the_model_reads(tmp_path: Path) -> None:
     path = tmp_path / "p.jsonl"
     path.write_text(json.dumps({"id": "a", "summary": "s"}) + "\n")
     assert PredictionsSummarizer(str(path)).reads() == [path]
+    extractions = tmp_path / "e.jsonl"
+    extractions.write_text(json.dumps({"id": "d1", "entities": []}) + "\n")
+    assert PredictionsExtractor(str(extractions)).reads() == [extractions]
