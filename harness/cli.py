@@ -15,6 +15,7 @@ from harness.errors import HarnessError
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("harness.run.app", "run an experiment config (a Hydra app: overrides, -m multirun, hydra.run.dir=...)"),
+    "score": ("harness.run.rescore", "score a run's stored outputs again with other scorers, calling no model"),
     "goldset": ("harness.goldset.cli", "validate a goldset, print its statistics, locate spans for annotators"),
     "compare": ("harness.report.compare_cli", "compare runs in one table: means, 95% bootstrap CIs, paired tests"),
     "report": ("harness.report.html_cli", "write the self-contained HTML report of one or more runs"),
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     except HarnessError as error:
         print(f"harness {command}: error: {error}", file=sys.stderr)
         return 2
+    except SystemExit as exit_:
+        # argparse's --help (0) and usage errors (2), returned so `main` stays callable in-process.
+        return exit_.code if isinstance(exit_.code, int) else 2
     except BrokenPipeError:
         # The reader went away (`harness goldset stats | head`): stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

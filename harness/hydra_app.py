@@ -35,6 +35,9 @@ def run_hydra_app(job: Callable[[DictConfig], None], config_name: str, prog: str
         return exit_request.code if isinstance(exit_request.code, int) else 1
     except (HydraException, OmegaConfBaseException) as error:
         raise ConfigError(str(error)) from None
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        raise ConfigError(f"{where}{error.strerror or error}; check the output folder (hydra.run.dir=DIR)") from None
     finally:
         sys.argv = saved_argv
         if saved_full_error is None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from harness import __version__
+from harness.metrics.info import MetricInfo
 from harness.run.records import (
     METRICS_FILE,
     SAMPLES_FILE,
@@ -24,7 +25,12 @@ MakeRun = Callable[..., Path]
 
 
 def write_run(
-    folder: Path, models: dict[str, list[SampleSpec]], *, fingerprint: Fingerprint = FINGERPRINT, **errors: Any
+    folder: Path,
+    models: dict[str, list[SampleSpec]],
+    *,
+    fingerprint: Fingerprint = FINGERPRINT,
+    metric_info: dict[str, MetricInfo] | None = None,
+    **errors: Any,
 ) -> Path:
     """Write `samples.jsonl` and `metrics.json` of a run, exactly as the runner lays them out."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -44,7 +50,9 @@ def write_run(
                 )
                 handle.write(record.model_dump_json() + "\n")
             summaries[model] = ModelSummary(model=model, n_samples=len(samples))
-    summary = RunSummary(task="summarize", dataset="test", fingerprint=fingerprint, models=summaries)
+    summary = RunSummary(
+        task="summarize", dataset="test", fingerprint=fingerprint, models=summaries, metric_info=metric_info or {}
+    )
     (folder / METRICS_FILE).write_text(summary.model_dump_json(indent=2), encoding="utf-8")
     return folder
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from harness.errors import HarnessError
+from harness.errors import ConfigError, HarnessError
 from harness.gate.config import GateConfig, MetricRule
+from harness.gate.names import known_metrics
+from harness.metrics.info import MetricInfo
 from harness.report.runs import Run
 from harness.report.stats import bootstrap_ci
 from harness.run.records import SampleRecord
@@ -28,7 +30,8 @@ class GateResult:
 
     @property
     def passed(self) -> bool:
-        return all(check.passed for check in self.checks)
+        """True only when there was something to check and every check holds: a gate that checks nothing fails."""
+        return bool(self.checks) and all(check.passed for check in self.checks)
 
     @property
     def failures(self) -> list[Check]:
@@ -40,7 +43,9 @@ def _mean(samples: list[SampleRecord], metric: str) -> float | None:
     return bootstrap_ci(values).mean if values else None
 
 
-def _metric_checks(model: str, metric: str, rule: MetricRule, now: float | None, then: float | None) -> list[Check]:
+def _metric_checks(
+    model: str, metric: str, rule: MetricRule, info: MetricInfo, now: float | None, then: float | None
+) -> list[Check]:
     name = f"{metric}"
     if now is None:
         if then is None:
@@ -54,9 +59,12 @@ def _metric_checks(model: str, metric: str, rule: MetricRule, now: float | None,
         ok = now <= rule.max
         checks.append(Check(model, f"{name} <= {rule.max}", ok, f"{metric} = {now:.4f}, ceiling {rule.max}"))
     if rule.max_drop is not None and then is not None:
-        worsening = (then - now) if rule.higher_is_better else (now - then)
+        if info.direction == "neither":
+            worsening = abs(now - then)
+        else:
+            worsening = (now - then) if info.lower_is_better else (then - now)
         ok = worsening <= rule.max_drop + 1e-12
-        direction = "fell" if rule.higher_is_better else "rose"
+        direction = "rose" if now > then else "fell"
         message = (
             f"{metric} {direction} from {then:.4f} to {now:.4f} (tolerated: {rule.max_drop})"
             if worsening > 0
@@ -95,20 +103,36 @@ def _item_checks(model: str, run: list[SampleRecord], baseline: list[SampleRecor
     return [*checks, Check(model, "item regressions", len(regressions) <= limit, summary)]
 
 
+def check_metric_names(run: Run, baseline: Run, config: GateConfig) -> None:
+    """A threshold on a metric neither run knows is a typo, not a check that passes: a usage error."""
+    known = known_metrics(run, baseline)
+    unknown = sorted(set(config.metrics) - known)
+    if unknown:
+        raise ConfigError(
+            f"gate config: unknown metric(s) {', '.join(unknown)}; known metrics: {', '.join(sorted(known))}"
+        )
+
+
 def check_gate(run: Run, baseline: Run, config: GateConfig) -> GateResult:
     """Every check of `config` on every gated model of `run` against `baseline`."""
     if config.require_same_fingerprint and not run.summary.fingerprint.compatible_with(baseline.summary.fingerprint):
+        differing = ", ".join(run.summary.fingerprint.differences(baseline.summary.fingerprint))
         raise HarnessError(
-            f"{run.path} and baseline {baseline.path} were scored with different goldsets or scorer settings "
-            "(fingerprints differ): refresh the baseline deliberately, or set require_same_fingerprint=false"
+            f"{run.path} and baseline {baseline.path} were scored differently (fingerprints differ in: {differing}): "
+            "refresh the baseline deliberately, or set require_same_fingerprint=false"
         )
+    check_metric_names(run, baseline, config)
     result = GateResult()
-    models = config.models if config.models is not None else sorted(baseline.samples)
+    models = config.models if config.models is not None else sorted(baseline.summary.models)
+    if not models:
+        result.checks.append(Check("*", "baseline models", False, f"baseline {baseline.path} holds no model"))
     for model in models:
         if model not in run.samples:
-            result.checks.append(Check(model, "model present", False, f"model '{model}' is missing from the run"))
+            result.checks.append(Check(model, "model present", False, f"model '{model}' has no samples in the run"))
             continue
         samples, base = run.samples[model], baseline.samples.get(model, [])
+        if not base:
+            result.checks.append(Check(model, "baseline samples", False, f"the baseline has no samples of '{model}'"))
         failed = [s for s in samples if s.error is not None]
         result.checks.append(
             Check(
@@ -121,7 +145,9 @@ def check_gate(run: Run, baseline: Run, config: GateConfig) -> GateResult:
             )
         )
         for metric, rule in config.metrics.items():
-            result.checks.extend(_metric_checks(model, metric, rule, _mean(samples, metric), _mean(base, metric)))
+            info = run.summary.info(metric)
+            now, then = _mean(samples, metric), _mean(base, metric)
+            result.checks.extend(_metric_checks(model, metric, rule, info, now, then))
         if config.item_regressions:
             result.checks.extend(_item_checks(model, samples, base, config.max_item_regressions))
     return result

@@ -36,10 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    args = parser.parse_args(argv)
     config = load_gate_config(args.config, args.overrides)
     run, baseline = load_run(args.run), load_run(args.baseline)
     result = check_gate(run, baseline, config)

@@ -12,11 +12,13 @@ GATE_CONFIG_DIR = Path(__file__).resolve().parents[2] / "configs" / "gate"
 
 
 class MetricRule(BaseModel):
-    """Limits on one metric: an absolute bound and the largest change for the worse from the baseline."""
+    """Limits on one metric: an absolute bound and the largest change for the worse from the baseline.
+
+    Which way is worse is what the metric's scorer declares (`metric_info` in the run's metrics.json).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    higher_is_better: bool = True
     min: float | None = None
     max: float | None = None
     max_drop: float | None = None
@@ -34,7 +36,8 @@ class GateConfig(BaseModel):
 
 
 def load_gate_config(name_or_path: str = "default", overrides: list[str] | None = None) -> GateConfig:
-    """Load `configs/gate/<name>.yaml` (or a YAML path) and apply `key=value` overrides (OmegaConf dotlist)."""
+    """Load `configs/gate/<name>.yaml` (or a YAML path) and apply `key=value` overrides (OmegaConf dotlist);
+    a rule set to null (`--set metrics.rouge1=null`) is dropped."""
     from omegaconf import OmegaConf
     from omegaconf.errors import OmegaConfBaseException
 
@@ -49,6 +52,8 @@ def load_gate_config(name_or_path: str = "default", overrides: list[str] | None 
         data = OmegaConf.to_container(config, resolve=True)
     except (OmegaConfBaseException, ValueError) as error:
         raise ConfigError(f"{path}: {error}") from None
+    if isinstance(data, dict) and isinstance(data.get("metrics"), dict):
+        data["metrics"] = {name: rule for name, rule in data["metrics"].items() if rule is not None}
     try:
         return GateConfig.model_validate(data)
     except ValidationError as error:

@@ -6,8 +6,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.table import Table
+from rich.text import Text
 
+from harness import textgrid
 from harness.metaeval.evaluate import ScorerReport
 from harness.metaeval.references import ReferenceFigure
 from harness.metaeval.stats import AgreementStats
@@ -122,16 +123,11 @@ def reference_table(figures: Sequence[ReferenceFigure]) -> TextTable:
     return TextTable("Published reference figures", headers, rows, note)
 
 
-def rich_table(table: TextTable) -> Table | str:
-    """A rich table, or just the table's note when it has no rows."""
+def rich_table(table: TextTable) -> Text:
+    """The table as plain text that stays readable at 80 columns and in a CI log (see `harness.textgrid`)."""
     if not table.rows:
-        return f"{table.title}: {table.note}"
-    rendered = Table(title=table.title, caption=table.note or None, caption_justify="left")
-    for index, header in enumerate(table.headers):
-        rendered.add_column(header, justify="left" if index < 2 else "right", no_wrap=index == 0)
-    for row in table.rows:
-        rendered.add_row(*row)
-    return rendered
+        return Text(f"{table.title}: {table.note}")
+    return Text(textgrid.render(table.headers, table.rows, title=table.title, note=table.note))
 
 
 def markdown(tables: Sequence[TextTable]) -> str:

@@ -10,8 +10,11 @@ Per-sample metrics:
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from harness.claims.entities import find_entities
 from harness.claims.text import fold
+from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.verdicts.entities import judge_entities
 from harness.verdicts.sources import Sources
@@ -21,6 +24,11 @@ class EntityConsistencyScorer:
     """Checks every entity mention of a summary against the source documents (alias-aware)."""
 
     name = "entities"
+    metric_info: ClassVar[dict[str, MetricInfo]] = {
+        "entity_*": NEITHER,
+        "entity_precision": HIGHER,
+        **dict.fromkeys(("entity_flagged", "entity_wrong_role"), LOWER),
+    }
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """Score one summary's entity mentions against its sources."""

@@ -9,7 +9,10 @@ Per-sample metrics:
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from harness.claims.events import find_events
+from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
 from harness.verdicts.events import SourceEvent, judge_events, source_events
@@ -20,6 +23,11 @@ class EventConsistencyScorer:
     """Checks every event mention of a summary against gold events, or gold-free against the sources' events."""
 
     name = "events"
+    metric_info: ClassVar[dict[str, MetricInfo]] = {
+        "event_*": NEITHER,
+        "event_support": HIGHER,
+        "event_contradictions": LOWER,
+    }
 
     def __init__(self) -> None:
         self._events: PerSources[list[SourceEvent]] = PerSources(source_events)

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import ClassVar
 
 from harness.claims.text import words
+from harness.metrics.info import NEITHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
 from harness.verdicts.sources import Sources
@@ -74,6 +76,7 @@ class FragmentScorer:
     """How extractive a summary is: fragment coverage, density and compression against its sources."""
 
     name = "fragments"
+    metric_info: ClassVar[dict[str, MetricInfo]] = {"fragment_*": NEITHER, "compression": NEITHER}
 
     def __init__(self) -> None:
         self._article: PerSources[tuple[list[str], dict[str, list[int]]]] = PerSources(_article)

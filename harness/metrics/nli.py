@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from harness.claims.text import TextSpan, sentences
 from harness.errors import ConfigError, ScorerUnavailableError
 from harness.metrics.hf_checks import check_hf_model
+from harness.metrics.info import HIGHER, MetricInfo
 from harness.metrics.nli_conv import ConvFilter, Histogram, histogram
 from harness.metrics.passages import Passage, check_window, passages
 from harness.metrics.protocols import SampleScore
@@ -74,6 +75,8 @@ def _token_limit(wanted: int, tokenizer: Any, network: Any) -> int:
 
 class NliScorer:
     """SummaC-ZS style consistency: mean over summary sentences of the best entailment-minus-contradiction."""
+
+    metric_info: ClassVar[dict[str, MetricInfo]] = {"summac_zs": HIGHER, "nli_score": HIGHER, "summac_conv": HIGHER}
 
     def __init__(
         self,

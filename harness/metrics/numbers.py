@@ -11,9 +11,10 @@ Per-sample metrics (all counts are floats, as `SampleScore.metrics` holds):
 
 from __future__ import annotations
 
-from typing import get_args
+from typing import ClassVar, get_args
 
 from harness.errors import ConfigError
+from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
 from harness.verdicts.number_sources import SourceNumber
@@ -30,6 +31,11 @@ class NumberConsistencyScorer:
     """
 
     name = "numbers"
+    metric_info: ClassVar[dict[str, MetricInfo]] = {
+        "number_*": NEITHER,
+        **dict.fromkeys(("number_precision", "number_survival"), HIGHER),
+        **dict.fromkeys(("number_flagged", "number_contradicted", "number_unit_mismatch", "number_unsupported"), LOWER),
+    }
 
     def __init__(self, salient_min_support: int = 2) -> None:
         if isinstance(salient_min_support, bool) or not isinstance(salient_min_support, int):

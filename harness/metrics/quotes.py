@@ -8,7 +8,10 @@ Per-sample metrics:
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from harness.claims.quotes import find_quotes
+from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
 from harness.verdicts.quotes import SourceQuote, judge_quotes, source_quotes
@@ -19,6 +22,11 @@ class QuoteFidelityScorer:
     """Checks every quotation of a summary against the gold quotes, or gold-free the sources' quotes and text."""
 
     name = "quotes"
+    metric_info: ClassVar[dict[str, MetricInfo]] = {
+        "quote_*": NEITHER,
+        "quote_fidelity": HIGHER,
+        "quote_flagged": LOWER,
+    }
 
     def __init__(self) -> None:
         self._quotes: PerSources[list[SourceQuote]] = PerSources(source_quotes)

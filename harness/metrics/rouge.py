@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rouge_score import rouge_scorer
 
 from harness.claims.text import sentences
 from harness.errors import ConfigError, ScorerUnavailableError
+from harness.metrics.info import HIGHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.verdicts.sources import Sources
 
@@ -32,6 +34,9 @@ class RougeScorer:
     """ROUGE-1/2/L/Lsum F1 (stemmed) against the best-matching reference summary."""
 
     name = "rouge"
+    metric_info: ClassVar[dict[str, MetricInfo]] = dict.fromkeys(
+        ("rouge1", "rouge2", "rougeL", "rougeLsum", "rouge*"), HIGHER
+    )
 
     def __init__(self, rouge_types: Sequence[str] = ROUGE_TYPES, use_stemmer: bool = True) -> None:
         unknown = [kind for kind in rouge_types if re.fullmatch(r"rouge(?:[1-9]|L|Lsum)", kind) is None]

@@ -13,12 +13,16 @@ from harness.report.runs import load_runs
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="harness compare",
-        description="Compare models across run directories: mean [95%% bootstrap CI] per metric, paired "
+        description="Compare models across run directories: mean [95% bootstrap CI] per metric, paired "
         "permutation tests against a baseline model, and flagged claims by type. Reads only results files.",
     )
     parser.add_argument("runs", nargs="+", help="run directories or globs (a multirun folder stands for its runs)")
-    parser.add_argument("--baseline", help="model the others are tested against (a model name shown in the table)")
-    parser.add_argument("--metrics", help="comma-separated metrics to show (default: all, key ones first)")
+    parser.add_argument(
+        "--baseline", help="what the others are tested against: a model name as the table shows it, or a run folder"
+    )
+    parser.add_argument(
+        "--metrics", help="comma-separated metrics to show, or 'all' (default: the runs' headline columns)"
+    )
     parser.add_argument("--format", choices=FORMATS, default="terminal")
     parser.add_argument("--output", "-o", type=Path, help="write the table to this file instead of stdout")
     parser.add_argument("--alpha", type=float, default=0.05, help="significance level of the paired tests")
@@ -36,7 +40,7 @@ def main(argv: list[str]) -> int:
     if args.format == "terminal" and args.output is None:
         print_terminal(comparison)
         return 0
-    text = render(comparison, "markdown" if args.format == "terminal" else args.format)
+    text = render(comparison, "text" if args.format == "terminal" else args.format)
     if args.output is None:
         print(text, end="")
     else:

@@ -10,11 +10,16 @@ import csv
 import html
 import io
 import math
+from typing import get_args
 
+from harness import textgrid
 from harness.report.compare import Comparison
+from harness.verdicts.types import FindingType
 
-FORMATS = ("terminal", "markdown", "csv", "latex", "html")
-FINDING_TYPES = ("number", "entity", "quote", "event", "nli")
+FLAGGED_METRIC = "flagged"
+
+FORMATS = ("terminal", "text", "markdown", "csv", "latex", "html")
+FINDING_TYPES: tuple[str, ...] = get_args(FindingType)
 
 
 def _cell(comparison: Comparison, model: str, metric: str) -> str:
@@ -26,13 +31,15 @@ def _cell(comparison: Comparison, model: str, metric: str) -> str:
 
 
 def metric_grid(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the main table (models by metrics)."""
-    header = ["model", *comparison.metrics, "flagged share"]
+    """Header and rows of the main table (models by metrics); the share of flagged summaries is added unless
+    the `flagged` metric, which is that share, is already shown."""
+    share = FLAGGED_METRIC not in comparison.metrics
+    header = ["model", *comparison.metrics, *(["flagged share"] if share else [])]
     rows = []
     for model in comparison.models:
         name = f"{model} (baseline)" if model == comparison.baseline else model
         cells = [_cell(comparison, model, metric) for metric in comparison.metrics]
-        rows.append([name, *cells, comparison.flagged_share[model].format()])
+        rows.append([name, *cells, *([comparison.flagged_share[model].format()] if share else [])])
     return header, rows
 
 
@@ -128,24 +135,17 @@ def to_html(comparison: Comparison) -> str:
     )
 
 
-def print_terminal(comparison: Comparison) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def to_text(comparison: Comparison, width: int | None = None) -> str:
+    """Plain text for a terminal or a CI log: aligned columns when they fit `width`, else one block per model."""
+    main = textgrid.render(*metric_grid(comparison), title="Models", width=width)
+    flagged = textgrid.render(*flagged_grid(comparison), title="Flagged claims by type (flagged / claims)", width=width)
+    return f"{main}\n{flagged}\n{_footnote(comparison)}\n"
 
-    console = Console()
-    for title, (header, rows) in (
-        ("Models", metric_grid(comparison)),
-        ("Flagged claims by type (flagged / claims)", flagged_grid(comparison)),
-    ):
-        table = Table(title=title)
-        for column in header:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*row)
-        console.print(table)
-    console.print(_footnote(comparison))
+
+def print_terminal(comparison: Comparison) -> None:
+    print(to_text(comparison), end="")
 
 
 def render(comparison: Comparison, fmt: str) -> str:
-    renderers = {"markdown": to_markdown, "csv": to_csv, "latex": to_latex, "html": to_html}
+    renderers = {"text": to_text, "markdown": to_markdown, "csv": to_csv, "latex": to_latex, "html": to_html}
     return renderers[fmt](comparison)

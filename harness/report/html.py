@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from harness.report.compare import Comparison
+from harness.report.compare import Comparison, collect_models
 from harness.report.formats import flagged_grid, metric_grid
 from harness.report.plots import metric_bars, verdict_bars
 from harness.report.runs import Run
@@ -66,7 +66,8 @@ def _summary_text(output: Any) -> str:
     return ""
 
 
-def sample_views(run: Run) -> list[SampleView]:
+def sample_views(run: Run, labels: dict[str, str] | None = None) -> list[SampleView]:
+    """Every sample of `run`, its model shown under `labels[model]` (the comparison's label) when given."""
     outputs_path = run.path / OUTPUTS_FILE
     outputs = (
         {(o.model, o.id): _summary_text(o.output) for o in read_jsonl(outputs_path, OutputRecord)}
@@ -75,26 +76,33 @@ def sample_views(run: Run) -> list[SampleView]:
     )
     views = []
     for model, samples in run.samples.items():
+        label = (labels or {}).get(model, model)
         for sample in samples:
             text = outputs.get((model, sample.id), "")
             views.append(
                 SampleView(
-                    model, sample.id, segment(text, sample.findings), sample.findings, sample.metrics, sample.error
+                    label, sample.id, segment(text, sample.findings), sample.findings, sample.metrics, sample.error
                 )
             )
     return views
 
 
 def verdict_counts(runs: list[Run]) -> dict[str, dict[str, Counter[str]]]:
-    """Model -> finding type -> verdict -> count."""
+    """Model label (one per run and model, as the comparison labels them) -> finding type -> verdict -> count."""
     counts: dict[str, dict[str, Counter[str]]] = {}
-    for run in runs:
-        for model, samples in run.samples.items():
-            per_type = counts.setdefault(model, {})
-            for sample in samples:
-                for found in sample.findings:
-                    per_type.setdefault(found.type, Counter())[found.verdict] += 1
+    for model in collect_models(runs):
+        per_type = counts.setdefault(model.label, {})
+        for sample in model.samples:
+            for found in sample.findings:
+                per_type.setdefault(found.type, Counter())[found.verdict] += 1
     return counts
+
+
+def _labels(runs: list[Run]) -> dict[Path, dict[str, str]]:
+    labels: dict[Path, dict[str, str]] = {}
+    for model in collect_models(runs):
+        labels.setdefault(model.run.path, {})[model.model] = model.label
+    return labels
 
 
 def build_report(runs: list[Run], comparison: Comparison, title: str = "fact-harness report") -> str:
@@ -109,6 +117,7 @@ def build_report(runs: list[Run], comparison: Comparison, title: str = "fact-har
         if metric in CHART_METRICS
     ]
     verdict_charts = [verdict_bars(types, f"verdicts · {model}") for model, types in verdict_counts(runs).items()]
+    labels = _labels(runs)
     return environment.get_template("report.html.j2").render(
         title=title,
         runs=runs,
@@ -116,5 +125,5 @@ def build_report(runs: list[Run], comparison: Comparison, title: str = "fact-har
         flagged_table=flagged_grid(comparison),
         baseline=comparison.baseline,
         charts=[chart for chart in metric_charts + verdict_charts if chart],
-        samples=[view for run in runs for view in sample_views(run)],
+        samples=[view for run in runs for view in sample_views(run, labels.get(run.path))],
     )

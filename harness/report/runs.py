@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import glob
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from harness.errors import InputFileError
 from harness.run.records import METRICS_FILE, SAMPLES_FILE, RunSummary, SampleRecord, read_jsonl, read_summary
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -37,16 +40,31 @@ def load_run(path: str | Path) -> Run:
     return Run(path=root, summary=summary, samples=dict(by_model))
 
 
+def _is_glob(pattern: str) -> bool:
+    return any(char in pattern for char in "*?[")
+
+
 def expand_run_paths(patterns: list[str]) -> list[Path]:
-    """Expand globs; a folder that holds run folders (a multirun) stands for each run inside it."""
+    """Expand globs; a folder that holds run folders (a multirun) stands for each run inside it.
+
+    A folder a glob matched that holds no results (a failed or unfinished run: `.hydra/` and `run.log` only)
+    is skipped with a note; a folder named explicitly is kept, so loading it says what is missing.
+    """
     paths: list[Path] = []
     for pattern in patterns:
         matches = sorted(glob.glob(pattern)) or [pattern]
         for match in matches:
             folder = Path(match)
             if folder.is_dir() and not (folder / METRICS_FILE).exists():
-                inner = sorted(child.parent for child in folder.glob(f"*/{METRICS_FILE}"))
-                paths.extend(inner or [folder])
+                inner = sorted(
+                    child.parent for child in folder.glob(f"*/{METRICS_FILE}") if not child.parent.name.startswith(".")
+                )
+                if inner:
+                    paths.extend(inner)
+                elif _is_glob(pattern):
+                    log.warning("skipped %s: it holds no results (a failed or unfinished run)", folder)
+                else:
+                    paths.append(folder)
             else:
                 paths.append(folder)
     return paths
@@ -55,5 +73,5 @@ def expand_run_paths(patterns: list[str]) -> list[Path]:
 def load_runs(patterns: list[str]) -> list[Run]:
     paths = expand_run_paths(patterns)
     if not paths:
-        raise InputFileError(" ".join(patterns), "no run directories match")
+        raise InputFileError(" ".join(patterns), "no run directories with results match")
     return [load_run(path) for path in paths]

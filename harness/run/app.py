@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 from omegaconf import DictConfig
 
@@ -17,9 +16,8 @@ from harness.errors import ConfigError, HarnessError
 from harness.hydra_app import run_hydra_app
 from harness.run import table
 from harness.run.pipeline import RunResult, run_experiment
-from harness.run.writer import scrub_hydra_files
+from harness.run.writer import check_run_dir, scrub_hydra_files
 
-SENSITIVITY_FILE = "sensitivity.md"
 PIPED_WIDTH = 160
 """Table width when output goes to a file or a CI log, where rich would otherwise assume 80 columns."""
 
@@ -47,23 +45,7 @@ def _show(result: RunResult) -> None:
     if not console.is_terminal:
         console = Console(width=PIPED_WIDTH)
     console.print(table.rich_table(result.summary, result.columns))
-    _show_sensitivity(result.run_dir, console)
     print(f"Results: {result.run_dir}")
-
-
-def _show_sensitivity(run_dir: Path, console: Any) -> None:
-    """When a model planted errors (the corrupting wrapper), print and save how many the scorers flagged."""
-    from harness.report.runs import load_run
-    from harness.report.sensitivity import sensitivity, to_markdown
-
-    result = sensitivity([load_run(run_dir)])
-    if not result.planted:
-        return
-    text = to_markdown(result)
-    (run_dir / SENSITIVITY_FILE).write_text(text, encoding="utf-8")
-    from rich.markdown import Markdown
-
-    console.print(Markdown("**Scorer sensitivity: planted errors flagged**\n\n" + text))
 
 
 def _job(cfg: DictConfig) -> None:
@@ -79,9 +61,12 @@ def _job(cfg: DictConfig) -> None:
         scrub_hydra_files(run_dir / str(hydra_cfg.output_subdir))
     try:
         try:
+            check_run_dir(run_dir, overwrite=bool(cfg.get("overwrite", False)))
             result = run_experiment(cfg, run_dir)
         except OmegaConfBaseException as error:
             raise ConfigError(f"config: {error}") from None
+        except OSError as error:
+            raise ConfigError(f"cannot read or reach what the config names: {' '.join(str(error).split())}") from None
     except HarnessError as error:
         if single:
             _single_run.append(error)

@@ -38,10 +38,12 @@ def config_dir() -> Path:
 
 
 def default_cache_dir() -> Path:
-    """`$HARNESS_CACHE_DIR`, else `.cache/harness/` in the checkout, else `~/.cache/fact-harness`."""
+    """`$HARNESS_CACHE_DIR`, else the platform's user cache folder (`~/.cache/fact-harness` on Linux).
+
+    Outside the checkout, so an editable install never carries cached outputs and `git clean` keeps them.
+    """
     if os.environ.get(CACHE_DIR_ENV):
         return Path(os.environ[CACHE_DIR_ENV])
-    root = repo_root()
-    if root is not None:
-        return root / ".cache" / "harness"
-    return Path.home() / ".cache" / "fact-harness"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("fact-harness"))

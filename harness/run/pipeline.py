@@ -21,15 +21,16 @@ from tqdm import tqdm
 
 from harness.errors import ConfigError, ScorerUnavailableError
 from harness.run import table
-from harness.run.cache import MISSING, OutputCache, cache_key
+from harness.run.cache import MISSING, OutputCache, cache_key, model_state
 from harness.run.fingerprint import make_fingerprint
 from harness.run.parallel import check_num_proc, score_in_pool
 from harness.run.paths import default_cache_dir
 from harness.run.plugins import ModelSpec, build, build_scorers, model_specs, scorer_settings
+from harness.run.preflight import preflight
 from harness.run.records import Failure, Fingerprint, OutputRecord, RunSummary, SampleRecord, Task
 from harness.run.samples import DataSource, Sample, check_unit, model_input
 from harness.run.summary import summarize_model
-from harness.run.tasks import Scored, call_model, describe, score_output, scoring_pair
+from harness.run.tasks import Scored, call_model, describe, metric_info, score_output, scoring_pair
 from harness.run.writer import RunWriter
 
 log = logging.getLogger(__name__)
@@ -97,8 +98,9 @@ class _ModelRun:
     def outputs(self, model: Any, samples: list[Sample]) -> dict[str, Any]:
         produced: dict[str, Any] = {}
         cached = 0
+        state = model_state(model)
         for sample in tqdm(samples, desc=f"{self.spec.name}: model", unit="sample", disable=None, leave=False):
-            key = cache_key(self.spec.config, self.task, model_input(sample.cluster))
+            key = cache_key(self.spec.config, self.task, model_input(sample.cluster), state)
             output, error = self.cache.get(key), None
             from_cache = output is not MISSING
             if from_cache:
@@ -243,11 +245,15 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
     samples = source.samples(unit)
     if not samples:
         raise ConfigError(f"goldset: '{source.name}' gives no samples; check its files or goldset.limit")
+    preflight(scorers, models, task, samples)
     cache = _cache(cfg)
-    writer = RunWriter(run_dir)
+    writer = RunWriter(run_dir, overwrite=bool(cfg.get("overwrite", False)))
     writer.config(cfg)
 
-    summary = RunSummary(task=task, dataset=source.name, fingerprint=fingerprint)
+    columns = {str(label): str(metric) for label, metric in (cfg.task.get("columns") or {}).items()}
+    summary = RunSummary(
+        task=task, dataset=source.name, fingerprint=fingerprint, metric_info=metric_info(task, scorers), columns=columns
+    )
     model_runs = [_ModelRun(spec, task, fingerprint, cache, writer) for spec in specs]
     if num_proc == 1:
         for model_run in model_runs:
@@ -259,9 +265,9 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
     failures = {model_run.spec.name: model_run.failures for model_run in model_runs}
     calls = sum(model_run.calls for model_run in model_runs)
     writer.summary(summary)
-    columns = {str(label): str(metric) for label, metric in (cfg.task.get("columns") or {}).items()}
     markdown = table.markdown(summary, columns)
     writer.table(markdown)
+    writer.commit()
     return RunResult(
         run_dir=run_dir,
         summary=summary,

@@ -9,6 +9,7 @@ from typing import Any
 from omegaconf import DictConfig, OmegaConf
 
 from harness.errors import ConfigError, HarnessError
+from harness.run.settings_check import check_settings
 
 NAME_KEY = "name"
 
@@ -66,6 +67,7 @@ def build(config: Mapping[str, Any] | DictConfig, where: str) -> Any:
     from hydra.utils import instantiate
 
     plain = _plain(config, where) if isinstance(config, DictConfig) else dict(config)
+    check_settings({str(key): value for key, value in plain.items()}, where)
     try:
         return instantiate(plain, _convert_="all")
     except InstantiationException as error:
@@ -74,7 +76,9 @@ def build(config: Mapping[str, Any] | DictConfig, where: str) -> Any:
             if isinstance(cause, HarnessError):
                 raise cause from None
             cause = cause.__cause__ or cause.__context__
-        raise ConfigError(f"{where}: cannot build {plain.get('_target_')}: {error}") from None
+        root = error.__cause__ or error
+        detail = " ".join(str(root).split())
+        raise ConfigError(f"{where}: cannot build {plain.get('_target_')}: {type(root).__name__}: {detail}") from None
 
 
 def scorer_settings(cfg: DictConfig | None) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """The results files a run writes, as typed records: the contract between the runner and every reader.
 
-A run directory holds `config.yaml` (resolved), `outputs.jsonl` (one `OutputRecord` per model call),
+Contract v1: every record carries `schema_version`; a reader refuses a version it does not know. A run
+directory holds `config.yaml` (resolved), `outputs.jsonl` (one `OutputRecord` per model call),
 `samples.jsonl` (one `SampleRecord` per model and sample) and `metrics.json` (one `RunSummary` with every
 model's aggregates). A run may hold one model or several; each record names its model. Reports, comparisons
 and the gate read only these files, so runs made on other machines are read the same way.
@@ -10,12 +11,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from harness.errors import InputFileError
+from harness.metrics.info import MetricInfo, lookup
 from harness.verdicts.types import Finding
+
+SCHEMA_VERSION: Final = 1
+"""The version of the results contract these records follow; bumped on any change a reader must know of."""
 
 OUTPUTS_FILE = "outputs.jsonl"
 SAMPLES_FILE = "samples.jsonl"
@@ -34,11 +39,25 @@ class Fingerprint(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     harness_version: str
+    resources: str = Field(
+        default="", description="sha256 over the harness package's data files (word lists, gazetteers)."
+    )
     goldset: str = Field(description="sha256 over the goldset's manifest, texts, inventories and annotations.")
     scorers: str = Field(description="sha256 over the resolved scorer settings.")
 
     def compatible_with(self, other: Fingerprint) -> bool:
-        return self.goldset == other.goldset and self.scorers == other.scorers
+        """Same harness version, data files, goldset and scorer settings: scores computed the same way."""
+        return (
+            self.harness_version == other.harness_version
+            and self.resources == other.resources
+            and self.goldset == other.goldset
+            and self.scorers == other.scorers
+        )
+
+    def differences(self, other: Fingerprint) -> list[str]:
+        """The names of the fields that differ, for an error message."""
+        names = ("harness_version", "resources", "goldset", "scorers")
+        return [name for name in names if getattr(self, name) != getattr(other, name)]
 
 
 class OutputRecord(BaseModel):
@@ -46,6 +65,7 @@ class OutputRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    schema_version: Literal[1] = SCHEMA_VERSION
     id: str
     model: str
     task: Task
@@ -60,6 +80,7 @@ class SampleRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    schema_version: Literal[1] = SCHEMA_VERSION
     id: str
     model: str
     task: Task
@@ -101,10 +122,19 @@ class RunSummary(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    schema_version: Literal[1] = SCHEMA_VERSION
     task: Task
     dataset: str = Field(description="Goldset name, or the Hugging Face dataset and split scored gold-free.")
     fingerprint: Fingerprint
     models: dict[str, ModelSummary] = Field(default_factory=dict)
+    metric_info: dict[str, MetricInfo] = Field(
+        default_factory=dict, description="What the scorers declared per metric (name or pattern): direction."
+    )
+    columns: dict[str, str] = Field(default_factory=dict, description="The headline columns: label -> metric.")
+
+    def info(self, metric: str) -> MetricInfo:
+        """The declared direction and aggregation of `metric`; higher-is-better means when none was declared."""
+        return lookup(self.metric_info, metric) or MetricInfo()
 
 
 def append_jsonl(path: Path, record: BaseModel) -> None:

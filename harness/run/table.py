@@ -16,6 +16,11 @@ def format_value(value: float | None) -> str:
     return MISSING if value is None else f"{value:.3f}"
 
 
+def escape_cell(text: str) -> str:
+    """A Markdown table cell: a `|` in a model name would otherwise start a new column."""
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
 def title(summary: RunSummary) -> str:
     return f"{summary.task} on {summary.dataset}"
 
@@ -38,7 +43,7 @@ def markdown(summary: RunSummary, columns: Mapping[str, str]) -> str:
     headers = [*FIXED_HEADERS, *columns]
     align = ["---", "---:", "---:", *("---:" for _ in columns)]
     lines = [f"## {title(summary)}", "", "| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows(summary, columns)]
+    lines += ["| " + " | ".join(escape_cell(cell) for cell in row) + " |" for row in rows(summary, columns)]
     if columns:
         lines += ["", "Columns: " + "; ".join(f"{label} = `{metric}`" for label, metric in columns.items()) + "."]
     lines += [

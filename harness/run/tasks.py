@@ -17,6 +17,7 @@ from typing import Any
 
 from harness.claims.types import ClaimSet
 from harness.errors import ConfigError, ModelError, ScorerUnavailableError
+from harness.metrics.info import LOWER, MetricInfo, declared_by
 from harness.models.protocols import Summary
 from harness.run.records import Task
 from harness.run.samples import Sample
@@ -24,6 +25,12 @@ from harness.verdicts.types import Finding
 
 FLAGGED_METRIC = "flagged"
 """Per summary: 1.0 when any scorer flagged a claim, else 0.0; its mean is the share of flagged summaries."""
+
+
+def metric_info(task: Task, scorers: Mapping[str, Any]) -> dict[str, MetricInfo]:
+    """What the scorers declare about their metrics, and the runner's own `flagged` (lower is better)."""
+    declared = declared_by(scorers.values())
+    return {**declared, FLAGGED_METRIC: LOWER} if task == "summarize" else declared
 
 
 def scoring_pair(task: Task, output: Any, sample: Sample) -> tuple[Any, Any]:
@@ -39,14 +46,17 @@ def _json_safe(value: Any) -> Any:
 
 
 def call_model(model: Any, task: Task, sample: Sample) -> Any:
-    """The model's answer on one sample as plain JSON; raises `ModelError` when the answer has the wrong type."""
+    """The model's answer on one sample as plain JSON; raises `ModelError` when the answer has the wrong type
+    or is an empty summary (recorded as that sample's failure, never scored)."""
     if task == "summarize":
         answer = model.summarize(sample.cluster)
-        if isinstance(answer, Summary):
-            return {"text": answer.text, "metadata": _json_safe(answer.metadata)}
         if isinstance(answer, str):
-            return {"text": answer, "metadata": {}}
-        raise ModelError(f"summarize() returned {type(answer).__name__}; a summarizer returns str or Summary")
+            answer = Summary(answer)
+        if not isinstance(answer, Summary):
+            raise ModelError(f"summarize() returned {type(answer).__name__}; a summarizer returns str or Summary")
+        if not answer.text.strip():
+            raise ModelError("the summary is empty (an empty model answer, or a model that failed to load)")
+        return {"text": answer.text, "metadata": _json_safe(answer.metadata)}
     (document,) = sample.cluster.documents
     claims = model.extract(document)
     if not isinstance(claims, ClaimSet):

@@ -58,27 +58,75 @@ def scrub_hydra_files(folder: Path) -> None:
             write_atomic(path, yaml.safe_dump(cleaned, sort_keys=False, allow_unicode=True))
 
 
-class RunWriter:
-    """The results files of one run directory; starting a run there replaces the results of an earlier one."""
+RESULT_FILES = (CONFIG_FILE, OUTPUTS_FILE, SAMPLES_FILE, METRICS_FILE, TABLE_FILE)
+"""What a run writes, in the order `commit` moves them into place (`metrics.json` marks a finished run)."""
+FINISHED_MARKERS = (METRICS_FILE, SAMPLES_FILE, OUTPUTS_FILE)
 
-    def __init__(self, run_dir: Path) -> None:
-        self.run_dir = run_dir
+
+def partial_name(name: str) -> str:
+    """The hidden name a results file has while its run is in progress."""
+    return f".{name}.partial"
+
+
+def holds_results(run_dir: Path) -> bool:
+    return any((run_dir / name).exists() for name in FINISHED_MARKERS)
+
+
+def check_run_dir(run_dir: Path, *, overwrite: bool) -> None:
+    """Refuse a folder that holds a run's results unless `overwrite`; refuse one that cannot be written."""
+    if run_dir.exists() and not run_dir.is_dir():
+        raise ConfigError(f"{run_dir}: the run folder is a file; choose another with hydra.run.dir=DIR")
+    if holds_results(run_dir) and not overwrite:
+        raise ConfigError(
+            f"{run_dir} already holds the results of a run; choose another folder with hydra.run.dir=DIR, "
+            "or pass overwrite=true to replace them"
+        )
+    try:
         run_dir.mkdir(parents=True, exist_ok=True)
-        for name in (OUTPUTS_FILE, SAMPLES_FILE, METRICS_FILE, TABLE_FILE):
-            (run_dir / name).unlink(missing_ok=True)
+        probe = run_dir / f".write-test.{os.getpid()}"
+        probe.write_text("", encoding="utf-8")
+        probe.unlink()
+    except OSError as error:
+        raise ConfigError(
+            f"{run_dir}: cannot write the run folder ({error.strerror or error}); choose another"
+        ) from None
+
+
+class RunWriter:
+    """The results files of one run directory, written under hidden temporary names while the run goes on
+    and moved into place by `commit` once it is complete: no crash leaves a folder half old, half new, and a
+    folder that holds results is refused unless `overwrite`."""
+
+    def __init__(self, run_dir: Path, *, overwrite: bool = False) -> None:
+        self.run_dir = run_dir
+        check_run_dir(run_dir, overwrite=overwrite)
+        for name in RESULT_FILES:
+            self._path(name).unlink(missing_ok=True)
+
+    def _path(self, name: str) -> Path:
+        return self.run_dir / partial_name(name)
 
     def config(self, cfg: DictConfig) -> None:
         text = yaml.safe_dump(resolved_config(cfg), sort_keys=False, allow_unicode=True)
-        write_atomic(self.run_dir / CONFIG_FILE, text)
+        write_atomic(self._path(CONFIG_FILE), text)
 
     def output(self, record: OutputRecord) -> None:
-        append_jsonl(self.run_dir / OUTPUTS_FILE, record)
+        append_jsonl(self._path(OUTPUTS_FILE), record)
 
     def sample(self, record: SampleRecord) -> None:
-        append_jsonl(self.run_dir / SAMPLES_FILE, record)
+        append_jsonl(self._path(SAMPLES_FILE), record)
 
     def summary(self, summary: RunSummary) -> None:
-        write_atomic(self.run_dir / METRICS_FILE, summary.model_dump_json(indent=2) + "\n")
+        write_atomic(self._path(METRICS_FILE), summary.model_dump_json(indent=2) + "\n")
 
     def table(self, markdown: str) -> None:
-        write_atomic(self.run_dir / TABLE_FILE, markdown)
+        write_atomic(self._path(TABLE_FILE), markdown)
+
+    def commit(self) -> None:
+        """Move every results file into place, `metrics.json` last; an earlier run's files not made again go."""
+        for name in RESULT_FILES:
+            partial = self._path(name)
+            if not partial.exists():
+                partial.write_text("", encoding="utf-8")
+        for name in sorted(RESULT_FILES, key=lambda name: name == METRICS_FILE):
+            os.replace(self._path(name), self.run_dir / name)

@@ -14,12 +14,6 @@ from tests.run.run_toys import FirstWordsSummarizer, KeyedSummarizer, WordScorer
 CLUSTER = "moscow-talks-2018"
 
 
-@pytest.fixture(autouse=True)
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HARNESS_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
 @pytest.fixture
 def extra_configs(tmp_path: Path) -> list[str]:
     """A user's own config folder (`--config-dir`) with a toy summarizer, a keyed model and a toy scorer."""

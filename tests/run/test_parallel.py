@@ -13,6 +13,7 @@ from harness.errors import ConfigError, ScorerUnavailableError
 from harness.run.parallel import check_num_proc
 from harness.run.pipeline import RunResult, run_experiment
 from harness.run.records import SampleRecord, read_jsonl
+from harness.run.writer import partial_name
 from tests.run.run_toys import FirstWordsSummarizer, PlantingSummarizer, target, toy_config, write_goldset
 
 RESULT_FILES = ("outputs.jsonl", "samples.jsonl", "metrics.json", "table.md")
@@ -78,9 +79,10 @@ def test_an_unavailable_scorer_still_stops_the_run(tmp_path: Path) -> None:
 def test_a_scorer_that_becomes_unavailable_in_a_worker_stops_the_run(tmp_path: Path) -> None:
     with pytest.raises(ScorerUnavailableError, match="the toy model went away"):
         run_toy(tmp_path, 2, lost_on="Kabul")
-    samples = read_jsonl(tmp_path / "run2" / "samples.jsonl", SampleRecord)
+    samples = read_jsonl(tmp_path / "run2" / partial_name("samples.jsonl"), SampleRecord)
     assert [(s.model, s.id) for s in samples] == [("first-3", "c-d1"), ("first-3", "c-d2")]
     assert not (tmp_path / "run2" / "metrics.json").exists()
+    assert not (tmp_path / "run2" / "samples.jsonl").exists()
 
 
 @pytest.mark.parametrize("value", [0, -1, "two", 1.5, True])

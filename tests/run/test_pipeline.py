@@ -12,10 +12,12 @@ from omegaconf import OmegaConf
 
 from harness import __version__
 from harness.errors import ConfigError, ScorerUnavailableError
+from harness.run.fingerprint import resources_digest
 from harness.run.pipeline import RunResult, run_experiment
 from harness.run.records import OutputRecord, SampleRecord, read_jsonl, read_summary
 from harness.run.samples import GoldsetSource, HFDatasetSource
 from harness.run.secrets import is_secret_key, redact
+from harness.run.writer import partial_name
 from tests.run.run_toys import (
     REFERENCE,
     FirstWordsSummarizer,
@@ -77,6 +79,7 @@ def test_records_summaries_and_fingerprint_are_written(goldset: Path, tmp_path: 
     scorer_settings = json.dumps({"words": {"_target_": target(WordScorer)}}, sort_keys=True, separators=(",", ":"))
     expected = {
         "harness_version": __version__,
+        "resources": resources_digest(),
         "goldset": digest.hexdigest(),
         "scorers": hashlib.sha256(scorer_settings.encode()).hexdigest(),
     }
@@ -184,9 +187,10 @@ def test_an_interrupted_run_keeps_its_lines_and_the_next_run_resumes_from_the_ca
     config = toy_config(goldset, tmp_path / "cache", stopping=model)
     with pytest.raises(KeyboardInterrupt):
         run(config, tmp_path / "run")
-    kept = read_jsonl(tmp_path / "run" / "outputs.jsonl", OutputRecord)
+    kept = read_jsonl(tmp_path / "run" / partial_name("outputs.jsonl"), OutputRecord)
     assert [record.id for record in kept] == ["c-d1", "c-d2"]
     assert not (tmp_path / "run" / "metrics.json").exists()
+    assert not (tmp_path / "run" / "outputs.jsonl").exists()
 
     stop.unlink()
     resumed = run(config, tmp_path / "run")

@@ -7,7 +7,7 @@ Per document (`score`) it reports every layer's P/R/F1 and the mention errors; o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import ClassVar, Literal
 
 from harness.claims.types import ClaimSet
 from harness.errors import ConfigError
@@ -15,6 +15,7 @@ from harness.goldset.load import GoldDocument
 from harness.metrics.extraction import entities, events, numbers, quotes
 from harness.metrics.extraction.coref import b_cubed, ceaf_e, clusters_from_links
 from harness.metrics.extraction.prf import PRF
+from harness.metrics.info import CORPUS, HIGHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 
 Layer = Literal["entities", "numbers", "events", "quotes"]
@@ -25,6 +26,7 @@ class ExtractionScorer:
     """Scores the layers an extractor produces; a layer left out of `layers` is not scored (and not penalized)."""
 
     name = "extraction"
+    metric_info: ClassVar[dict[str, MetricInfo]] = {"*": HIGHER, "micro_*": CORPUS, "entity_link_*": CORPUS}
 
     def __init__(self, layers: Sequence[Layer] = ALL_LAYERS) -> None:
         unknown = set(layers) - set(ALL_LAYERS)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from harness.claims.text import sentences
 from harness.errors import ConfigError, ModelError, ScorerUnavailableError
@@ -25,6 +25,7 @@ from harness.metrics.judge.calls import Caller, Outcome
 from harness.metrics.judge.claims import Claim, anchor_claims, locate
 from harness.metrics.judge.parsing import Judgement, parse_judgement, parse_split
 from harness.metrics.judge.prompts import load_prompts
+from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.judge.retrieval import PassageIndex, render_passages
 from harness.metrics.passages import Passage, check_window
 from harness.metrics.protocols import SampleScore
@@ -48,6 +49,18 @@ class _Check:
 
 class LlmJudgeScorer:
     """Claim-level consistency judged by a chat model at any OpenAI-compatible endpoint."""
+
+    metric_info: ClassVar[dict[str, MetricInfo]] = {
+        "judge_score": HIGHER,
+        "judge_checked": NEITHER,
+        "judge_unjudged": LOWER,
+        "judge_contradicted": LOWER,
+        "judge_unsupported": LOWER,
+        "judge_*_tokens": NEITHER,
+        "judge_requests": NEITHER,
+        "judge_cost_usd": NEITHER,
+        "judge_*_total": MetricInfo(direction="neither", aggregation="corpus"),
+    }
 
     def __init__(
         self,

@@ -9,16 +9,16 @@ Offsets follow `offsets` (see `offsets.py`) and are converted to code points, en
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from harness.claims.types import ClaimSet, EntityClaim, EventClaim, NumberClaim, QuoteClaim
-from harness.errors import ConfigError, InputFileError, ModelError
+from harness.errors import ConfigError, InputFileError
 from harness.goldset.schema import Span
 from harness.models.extractors.offsets import CONVENTIONS, OffsetConvention, OffsetConverter, OffsetError
 from harness.models.jsonl import field, read_rows
+from harness.models.prediction_rows import PredictionRows
 from harness.models.protocols import SourceDocument
 
 LAYER_FIELDS = {"entities": "span", "numbers": "span", "quotes": "content", "events": "trigger"}
@@ -31,15 +31,14 @@ _CLAIM_TYPES: dict[str, type[EntityClaim | NumberClaim | QuoteClaim | EventClaim
 _RENAMED = {"quotes": {"speaker": "speaker_text"}}
 
 
-class PredictionsExtractor:
+class PredictionsExtractor(PredictionRows):
     """Looks up each document's claims in a predictions file."""
 
     def __init__(self, path: str, offsets: OffsetConvention = "char", id_field: str = "id") -> None:
         if offsets not in CONVENTIONS:
             raise ConfigError(f"predictions extractor: offsets must be one of {list(CONVENTIONS)}, got {offsets!r}")
-        self.path = Path(path)
+        super().__init__(path, "document")
         self.offsets = offsets
-        self._rows: dict[str, tuple[int, dict[str, Any]]] = {}
         for line, row in read_rows(self.path):
             key = field(self.path, line, row, id_field, str)
             if key in self._rows:
@@ -88,9 +87,7 @@ class PredictionsExtractor:
             raise InputFileError(self.path, problem["msg"], line=line, field=f"{where}.{name}") from None
 
     def extract(self, document: SourceDocument) -> ClaimSet:
-        if document.id not in self._rows:
-            raise ModelError(f"{self.path}: no prediction for document '{document.id}'")
-        line, row = self._rows[document.id]
+        line, row = self.row(document.id)
         converter = OffsetConverter(document.text, self.offsets)
         layers = {
             layer: tuple(

@@ -8,10 +8,12 @@ are imported only when the model is built; install them with `pip install 'fact-
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from harness.errors import ConfigError, ModelError
 from harness.models.config_values import plain
+from harness.models.local_paths import local_folder, offline
 from harness.models.protocols import SourceCluster, Summary
 
 INSTALL_HINT = "pip install 'fact-harness[hf]'"
@@ -31,10 +33,14 @@ class HFSeq2SeqSummarizer:
         local_files_only: bool = False,
         prefix: str = "",
     ) -> None:
+        self.folders = [
+            f for f in (local_folder(model, "hf_seq2seq.model"), local_folder(tokenizer, "hf_seq2seq.tokenizer")) if f
+        ]
         try:
             from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
         except ImportError:
             raise ConfigError(f"hf_seq2seq needs transformers and torch: {INSTALL_HINT}") from None
+        local_files_only = local_files_only or offline()
         if max_input_tokens < 1:
             raise ConfigError(f"hf_seq2seq: max_input_tokens must be at least 1, got {max_input_tokens}")
         self.name = model
@@ -53,6 +59,10 @@ class HFSeq2SeqSummarizer:
         except (RuntimeError, AssertionError) as error:
             raise ConfigError(f"hf_seq2seq: cannot use device {device!r}: {error}") from None
         self.model.eval()
+
+    def reads(self) -> list[Path]:
+        """Local model and tokenizer folders: their content keys the output cache."""
+        return self.folders
 
     def __repr__(self) -> str:
         return f"HFSeq2SeqSummarizer(model={self.name!r}, device={self.device!r})"

@@ -7,21 +7,19 @@ checked when the summarizer is built, so a malformed file stops the run before a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from harness.errors import InputFileError, ModelError
 from harness.models.jsonl import field, read_rows
+from harness.models.prediction_rows import PredictionRows
 from harness.models.protocols import SourceCluster, Summary
 
 
-class PredictionsSummarizer:
+class PredictionsSummarizer(PredictionRows):
     """Looks up each cluster's summary in a predictions file."""
 
     def __init__(
         self, path: str, id_field: str = "id", summary_field: str = "summary", cluster_field: str = "cluster"
     ) -> None:
-        self.path = Path(path)
-        self._rows: dict[str, tuple[int, str]] = {}
+        super().__init__(path, "cluster")
         for line, row in read_rows(self.path):
             key_field = cluster_field if cluster_field in row else id_field
             key = field(self.path, line, row, key_field, str)
@@ -34,7 +32,7 @@ class PredictionsSummarizer:
             self._rows[key] = (line, summary)
 
     def summarize(self, cluster: SourceCluster) -> Summary:
-        if cluster.id not in self._rows:
-            raise ModelError(f"{self.path}: no prediction for cluster '{cluster.id}'")
-        line, text = self._rows[cluster.id]
+        line, text = self.row(cluster.id)
+        if not text.strip():
+            raise ModelError(f"{self.path}, line {line}: the summary is empty")
         return Summary(text, metadata={"source": f"{self.path}:{line}"})
