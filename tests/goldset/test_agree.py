@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from harness.errors import GoldsetError
-from harness.goldset.authoring.agree import agreement
-from harness.goldset.cli import main
+from harness.authoring.agree import agreement
+from harness.authoring.cli import main
 from harness.goldset.load import DEFAULT_GOLDSET
 from harness.scoring.kappa import cohen_kappa
 

@@ -61,7 +61,7 @@ def run(command: str, args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from harness.goldset.authoring.init import InitOptions, init_goldset
+    from harness.authoring.init import InitOptions, init_goldset
 
     options = InitOptions(name=args.name, description=args.description, date=args.date)
     manifest = init_goldset(args.path, args.texts, options)
@@ -74,12 +74,12 @@ def _init(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     if args.format == "brat":
-        from harness.goldset.authoring.brat import export_brat
+        from harness.authoring.brat import export_brat
 
         written = export_brat(args.path, args.out)
         print(f"wrote {len(written) // 2} documents (.txt + .ann) to {args.out}")
     else:
-        from harness.goldset.authoring.labelstudio import export_labelstudio, labeling_config
+        from harness.authoring.labelstudio import export_labelstudio, labeling_config
 
         tasks = export_labelstudio(args.path, args.out)
         config = tasks.with_suffix(".config.xml")
@@ -89,14 +89,14 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from harness.goldset.authoring.store import store_layers
+    from harness.authoring.store import store_layers
 
     if args.format == "brat":
-        from harness.goldset.authoring.brat import import_brat
+        from harness.authoring.brat import import_brat
 
         documents = import_brat(args.source, args.path)
     else:
-        from harness.goldset.authoring.labelstudio import import_labelstudio
+        from harness.authoring.labelstudio import import_labelstudio
 
         documents = import_labelstudio(args.source, args.path, args.annotation)
     store_layers(args.path, documents)
@@ -105,8 +105,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _preannotate(args: argparse.Namespace) -> int:
-    from harness.goldset.authoring.extractor import build_extractor
-    from harness.goldset.authoring.preannotate import preannotate
+    from harness.authoring.extractor import build_extractor
+    from harness.authoring.preannotate import preannotate
 
     report = preannotate(args.path, build_extractor(args.overrides))
     proposed = ", ".join(f"{count} {layer}" for layer, count in sorted(report.proposed.items())) or "nothing"
@@ -117,9 +117,9 @@ def _preannotate(args: argparse.Namespace) -> int:
 
 
 def _agree(args: argparse.Namespace) -> int:
-    from harness.goldset.authoring.agree import agreement
-    from harness.goldset.authoring.agree_render import render_text, report_json
-    from harness.goldset.authoring.write import write_json
+    from harness.authoring.agree import agreement
+    from harness.authoring.agree_render import render_text, report_json
+    from harness.authoring.write import write_json
 
     report = agreement(args.a, args.b, args.layers)
     print(render_text(report))

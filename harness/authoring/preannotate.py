@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, get_args
 
 from harness.claims.types import ClaimSet, EntityClaim, EventClaim, NumberClaim, QuoteClaim
-from harness.goldset.authoring.from_regions import ImportedLayers
-from harness.goldset.authoring.store import store_layers
+from harness.authoring.from_regions import ImportedLayers
+from harness.authoring.store import store_layers
 from harness.goldset.load import GoldDocument, load_goldset
 from harness.goldset.schema import (
     EntityMention,

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from harness.errors import GoldsetError
-from harness.goldset.authoring.from_regions import ImportedLayers
-from harness.goldset.authoring.write import write_inventory, write_layer
+from harness.authoring.from_regions import ImportedLayers
+from harness.authoring.write import write_inventory, write_layer
 from harness.goldset.load import Goldset, load_goldset
 from harness.goldset.schema import LAYER_FILES, Entity, EventCluster, NumberFact, QuoteCluster
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from harness.errors import InputFileError
-from harness.goldset.authoring.from_regions import ImportedLayers, layers_from_regions
-from harness.goldset.authoring.regions import (
+from harness.authoring.from_regions import ImportedLayers, layers_from_regions
+from harness.authoring.regions import (
     CUE,
     SPEAKER,
     DocumentRegions,

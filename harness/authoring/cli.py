@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import cast
 
 from harness.errors import GoldsetError
-from harness.goldset.authoring.commands import add_parsers
-from harness.goldset.authoring.commands import run as run_authoring
+from harness.authoring.commands import add_parsers
+from harness.authoring.commands import run as run_authoring
 
 DESCRIPTION = """Work with a goldset folder (default: the built-in moscow-talks-2018).
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from harness.goldset.authoring.agree import Agreement, Disagreement, Side
+from harness.authoring.agree import Agreement, Disagreement, Side
 
 COLUMNS = (
     ("A", "a_items"),

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from harness.errors import InputFileError
-from harness.goldset.authoring.regions import CUE, SPEAKER, DocumentRegions, Link, Origin, Region, Relation
+from harness.authoring.regions import CUE, SPEAKER, DocumentRegions, Link, Origin, Region, Relation
 from harness.goldset.load import validation_message
 from harness.goldset.schema import (
     EntityMention,
