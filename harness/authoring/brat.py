@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from harness.errors import InputFileError
 from harness.authoring.from_regions import ImportedLayers, layers_from_regions
 from harness.authoring.regions import (
     CUE,
@@ -26,6 +25,7 @@ from harness.authoring.regions import (
     Relation,
     goldset_regions,
 )
+from harness.errors import InputFileError
 from harness.goldset.load import load_goldset, read_text_exact
 from harness.goldset.schema import Span
 

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 from typing import cast
 
-from harness.errors import GoldsetError
 from harness.authoring.commands import add_parsers
 from harness.authoring.commands import run as run_authoring
+from harness.errors import GoldsetError
 
 DESCRIPTION = """Work with a goldset folder (default: the built-in moscow-talks-2018).
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from harness.errors import InputFileError
 from harness.authoring.regions import CUE, SPEAKER, DocumentRegions, Link, Origin, Region, Relation
+from harness.errors import InputFileError
 from harness.goldset.load import validation_message
 from harness.goldset.schema import (
     EntityMention,

@@ -12,9 +12,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.errors import InputFileError
 from harness.authoring.dateline import find_dateline
 from harness.authoring.write import write_inventory, write_json, write_layer
+from harness.errors import InputFileError
 from harness.goldset.jsonschema import write_schemas
 from harness.goldset.load import MANIFEST_NAME
 from harness.goldset.schema import LAYER_FILES, ClusterInfo, DocumentInfo, Manifest

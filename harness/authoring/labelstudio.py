@@ -14,10 +14,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from harness.errors import InputFileError
 from harness.authoring.from_regions import ImportedLayers, layers_from_regions
 from harness.authoring.regions import DocumentRegions, Link, Origin, Region, Relation, goldset_regions
 from harness.authoring.write import write_json
+from harness.errors import InputFileError
 from harness.goldset.load import load_goldset, read_text_exact
 from harness.goldset.schema import Span
 

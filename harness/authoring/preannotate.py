@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-from harness.claims.types import ClaimSet, EntityClaim, EventClaim, NumberClaim, QuoteClaim
 from harness.authoring.from_regions import ImportedLayers
 from harness.authoring.store import store_layers
+from harness.claims.types import ClaimSet, EntityClaim, EventClaim, NumberClaim, QuoteClaim
 from harness.goldset.load import GoldDocument, load_goldset
 from harness.goldset.schema import (
     EntityMention,

@@ -11,9 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from harness.errors import GoldsetError
 from harness.authoring.from_regions import ImportedLayers
 from harness.authoring.write import write_inventory, write_layer
+from harness.errors import GoldsetError
 from harness.goldset.load import Goldset, load_goldset
 from harness.goldset.schema import LAYER_FILES, Entity, EventCluster, NumberFact, QuoteCluster
 

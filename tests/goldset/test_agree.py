@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from harness.errors import GoldsetError
 from harness.authoring.agree import agreement
 from harness.authoring.cli import main
+from harness.errors import GoldsetError
 from harness.goldset.load import DEFAULT_GOLDSET
 from harness.scoring.kappa import cohen_kappa
 

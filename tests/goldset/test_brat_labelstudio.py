@@ -11,11 +11,11 @@ from xml.etree import ElementTree
 
 import pytest
 
-from harness.errors import InputFileError
 from harness.authoring.brat import export_brat, import_brat
+from harness.authoring.cli import main
 from harness.authoring.labelstudio import export_labelstudio, import_labelstudio
 from harness.authoring.store import store_layers
-from harness.authoring.cli import main
+from harness.errors import InputFileError
 from harness.goldset.load import DEFAULT_GOLDSET, Goldset, load_goldset
 from harness.goldset.validate import validate_goldset
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from harness.cli import main as harness_main
 from harness.authoring.cli import main
+from harness.cli import main as harness_main
 
 
 def test_validate_exits_0_with_a_one_line_summary(tiny_goldset: Path, capsys: pytest.CaptureFixture[str]) -> None:

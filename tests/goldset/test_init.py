@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from harness.errors import InputFileError
+from harness.authoring.cli import main
 from harness.authoring.dateline import find_dateline
 from harness.authoring.init import NO_DATE, init_goldset
-from harness.authoring.cli import main
+from harness.errors import InputFileError
 from harness.goldset.jsonschema import stale_schemas
 from harness.goldset.load import load_goldset
 from harness.goldset.validate import validate_goldset

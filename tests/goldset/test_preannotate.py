@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from harness.cli import main as harness_main
-from harness.errors import ConfigError
+from harness.authoring.cli import main
 from harness.authoring.extractor import build_extractor
 from harness.authoring.preannotate import entity_id, preannotate
-from harness.authoring.cli import main
+from harness.cli import main as harness_main
+from harness.errors import ConfigError
 from harness.goldset.load import load_goldset
 from harness.goldset.validate import validate_goldset
 

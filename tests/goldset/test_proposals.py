@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from harness.errors import GoldsetError
 from harness.authoring.cli import main
+from harness.errors import GoldsetError
 from harness.goldset.load import DEFAULT_GOLDSET, load_goldset
 from harness.goldset.schema import EntityMention
 from harness.goldset.stats import goldset_stats

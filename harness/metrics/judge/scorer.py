@@ -20,12 +20,12 @@ from typing import Any, ClassVar
 
 from harness.claims.text import sentences
 from harness.errors import ConfigError, ModelError, ScorerUnavailableError
+from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.judge.cache import CallCache, default_root
 from harness.metrics.judge.calls import Caller, Outcome
 from harness.metrics.judge.claims import Claim, anchor_claims, locate
 from harness.metrics.judge.parsing import Judgement, parse_judgement, parse_split
 from harness.metrics.judge.prompts import load_prompts
-from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.judge.retrieval import PassageIndex, render_passages
 from harness.metrics.passages import Passage, check_window
 from harness.metrics.protocols import SampleScore
