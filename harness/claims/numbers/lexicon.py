@@ -125,6 +125,13 @@ QUALIFIER_PHRASES: Final[tuple[tuple[tuple[str, ...], Qualifier], ...]] = (
     (("roughly",), "approximately"),
     (("some",), "approximately"),
     (("circa",), "approximately"),
+    (("\u2265",), "at_least"),
+    (("\u2264",), "at_most"),
+    ((">",), "more_than"),
+    (("<",), "fewer_than"),
+    (("~",), "approximately"),
+    (("\u223c",), "approximately"),
+    (("\u2248",), "approximately"),
     (("exactly",), "exact"),
     (("precisely",), "exact"),
 )
@@ -163,7 +170,7 @@ LONG_UNITS: Final[dict[str, tuple[int, str]]] = {
 def interval(value: float, qualifier: Qualifier) -> tuple[float | None, float | None, bool, bool]:
     """The interval (low, high, low_open, high_open) that `qualifier` allows around `value`, per the table.
 
-    Values are non-negative (the finder reads no signs), so "fewer than" and "at most" start at 0.
+    "Fewer than" and "at most" start at 0 for a non-negative value and are open below for a negative one.
     """
     if qualifier == "approximately":
         low, high = sorted((0.9 * value, 1.1 * value))
@@ -174,8 +181,9 @@ def interval(value: float, qualifier: Qualifier) -> tuple[float | None, float | 
         return value, None, True, False
     if qualifier == "at_least":
         return value, None, False, False
+    floor = 0.0 if value >= 0 else None
     if qualifier == "fewer_than":
-        return 0.0, value, False, True
+        return floor, value, False, True
     if qualifier == "at_most":
-        return 0.0, value, False, False
+        return floor, value, False, False
     return value, value, False, False

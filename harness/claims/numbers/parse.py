@@ -31,8 +31,10 @@ from harness.claims.numbers.lexicon import (
     VAGUE_TIME_PLURALS,
     interval,
 )
+from harness.claims.numbers.measures import SIGNS, read_scientific, read_signed, read_unit
 from harness.claims.numbers.tokens import Token
-from harness.claims.numbers.words import Reading, read_digits, read_number_words, read_ordinal_word
+from harness.claims.numbers.units import Unit
+from harness.claims.numbers.words import Reading, digit_value, read_digits, read_number_words, read_ordinal_word
 from harness.goldset.schema import NumberKind, Qualifier
 
 _YEAR_CONTEXT = frozenset({
@@ -156,7 +158,8 @@ def _read_number(tokens: Sequence[Token], index: int) -> Reading | None:
         hyphen_follows = index + 2 < len(tokens) and tokens[index + 2].glued and tokens[index + 2].text == "-"
         if group is not None and tokens[index + 1].lower in GROUP_NOUNS and not hyphen_follows:
             return Reading(float(group[0]), index + 1)
-    reading = read_digits(tokens, index) or read_number_words(tokens, index)
+    reading = read_scientific(tokens, index) or read_digits(tokens, index) or _glued_unit(tokens, index)
+    reading = reading or read_number_words(tokens, index)
     if reading is None or reading.ordinal:
         return reading
     if _phrase_at(tokens, reading.last + 1, ("and", "a", "half")):
@@ -165,6 +168,25 @@ def _read_number(tokens: Sequence[Token], index: int) -> Reading | None:
     if group is not None and tokens[reading.last + 1].lower in {"dozen", "decade", "decades", "century", "centuries"}:
         return Reading(reading.value * group[0], reading.last + 1)
     return reading
+
+
+def _glued_unit(tokens: Sequence[Token], index: int) -> Reading | None:
+    """Digits with a unit symbol glued after them ("5km", "400eV"): the digits, the unit read next."""
+    value = digit_value(tokens[index].text) if tokens[index].kind == "num" else None
+    if value is None or index + 1 >= len(tokens) or read_unit(tokens, index + 1) is None:
+        return None
+    return Reading(value, index)
+
+
+def _physical(first: int, value: float, found: tuple[int, Unit], tokens: Sequence[Token]) -> Expression:
+    """A measured quantity: durations keep their news unit names ("hour"), other units their canonical name."""
+    last, unit = found
+    counted, _ = _counted(tokens, last + 1)
+    if unit.dimension == "[time]" and unit.name in TIME_UNITS.values():
+        return _exact(first, last, "duration", value, unit=unit.name, counted=counted)
+    if unit.name == "percent":
+        return _exact(first, last, "percent", value, unit="percent", counted=counted)
+    return _exact(first, last, "cardinal", value, unit=unit.name, counted=counted)
 
 
 def _is_identifier(tokens: Sequence[Token], index: int) -> bool:
@@ -205,6 +227,10 @@ def _measure(tokens: Sequence[Token], first: int, reading: Reading) -> Expressio
     if lower in TIME_UNITS and not following.glued:
         counted, _ = _counted(tokens, last + 2)
         return _exact(first, last + 1, "duration", value, unit=TIME_UNITS[lower], counted=counted or (last + 1,) * 2)
+    if not reading.ordinal and not (following.glued and following.text in "-\u2010\u2011"):
+        measured = read_unit(tokens, last + 1)
+        if measured is not None:
+            return _physical(first, value, measured, tokens)
     if following.text in "-\u2010\u2011" and following.glued and last + 2 < len(tokens) and tokens[last + 2].glued:
         return _hyphenated(tokens, first, last + 2, value)
     return _year_or_cardinal(tokens, first, reading, following)
@@ -286,6 +312,9 @@ def read_quantity(tokens: Sequence[Token], index: int) -> Expression | None:
     token = tokens[index]
     if token.kind == "num" and _is_identifier(tokens, index):
         return None
+    if token.text in SIGNS or token.text == ".":
+        signed = read_signed(tokens, index)
+        return _measure(tokens, index, signed) if signed is not None else None
     if token.text in CURRENCY_SYMBOLS and index + 1 < len(tokens) and tokens[index + 1].glued:
         reading = read_digits(tokens, index + 1)
         if reading is not None:
@@ -301,8 +330,12 @@ def read_quantity(tokens: Sequence[Token], index: int) -> Expression | None:
             return Expression(index, index + 1, "year", None, start, start + 9, date=decade.group(1))
         span = _RANGE.fullmatch(token.text)
         if span and int(span.group(1)) < int(span.group(2)):
-            counted, head = _counted(tokens, index + 1)
             low, high = float(span.group(1)), float(span.group(2))
+            written = read_unit(tokens, index + 1)
+            if written is not None:
+                measured = _physical(index, low, written, tokens)
+                return replace(measured, value=None, high=high, qualifier="vague")
+            counted, head = _counted(tokens, index + 1)
             return Expression(index, index, "cardinal", None, low, high, unit=head, qualifier="vague", counted=counted)
     for reader in (_read_fraction, _read_long_unit, _read_vague, _read_time_offset):
         found = reader(tokens, index)
@@ -317,6 +350,8 @@ def read_quantity(tokens: Sequence[Token], index: int) -> Expression | None:
             return None
         if token.lower == "second" and index > 0 and tokens[index - 1].lower in {"a", "per", "one", "split"}:
             return None
+        if token.text[0].isupper() and index + 1 < len(tokens) and tokens[index + 1].text in {",", ":"}:
+            return None  # "First, ...": a discourse marker
         return _year_or_cardinal(tokens, index, ordinal, None)
     return _measure(tokens, index, reading)
 
