@@ -146,12 +146,39 @@ POSTPOSED_QUALIFIERS: Final[tuple[tuple[tuple[str, ...], Qualifier], ...]] = (
 """Words after a number that set its qualifier ("40 or more")."""
 
 PERCENT_WORDS: Final[frozenset[str]] = frozenset({"percent", "pct"})
-CURRENCY_SYMBOLS: Final[dict[str, str]] = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₽": "rouble"}
+CURRENCY_SYMBOLS: Final[dict[str, str]] = {
+    "$": "dollar", "\u20ac": "euro", "\u00a3": "pound", "\u00a5": "yen", "\u20bd": "rouble", "\u20b9": "rupee",
+    "\u20a9": "won", "\u20aa": "shekel", "\u20ba": "lira", "\u20a6": "naira", "\u20b1": "peso", "\u20b4": "hryvnia",
+}  # fmt: skip
+DOLLAR_PREFIXES: Final[dict[str, str]] = {
+    "us": "dollar", "hk": "hong kong dollar", "a": "australian dollar", "au": "australian dollar",
+    "c": "canadian dollar", "ca": "canadian dollar", "nz": "new zealand dollar", "s": "singapore dollar",
+    "sg": "singapore dollar", "nt": "new taiwan dollar", "r": "real",
+}  # fmt: skip
+"""Letters glued before "$" that name the dollar ("US$5m", "HK$ 3m", "A$40")."""
+CURRENCY_CODES: Final[dict[str, str]] = {
+    "usd": "dollar", "eur": "euro", "gbp": "pound", "jpy": "yen", "cny": "yuan", "rmb": "yuan", "inr": "rupee",
+    "rs": "rupee", "chf": "franc", "rub": "rouble", "aud": "australian dollar", "cad": "canadian dollar",
+    "hkd": "hong kong dollar", "nzd": "new zealand dollar", "sgd": "singapore dollar", "krw": "won",
+    "brl": "real", "mxn": "peso", "zar": "rand", "sek": "krona", "nok": "krone", "dkk": "krone", "try": "lira",
+    "ngn": "naira", "ils": "shekel", "aed": "dirham", "sar": "riyal", "pln": "zloty", "thb": "baht",
+}  # fmt: skip
+"""ISO 4217 codes (and "Rs", "RMB") written before or after an amount ("EUR 40m", "5m USD")."""
 CURRENCY_WORDS: Final[dict[str, str]] = {
     "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
-    "pounds": "pound", "rouble": "rouble", "roubles": "rouble", "ruble": "rouble", "rubles": "rouble",
-    "afghani": "afghani", "afghanis": "afghani", "rupee": "rupee", "rupees": "rupee", "yuan": "yuan",
+    "pounds": "pound", "sterling": "pound", "rouble": "rouble", "roubles": "rouble", "ruble": "rouble",
+    "rubles": "rouble", "afghani": "afghani", "afghanis": "afghani", "rupee": "rupee", "rupees": "rupee",
+    "yuan": "yuan", "renminbi": "yuan", "yen": "yen", "franc": "franc", "francs": "franc", "krona": "krona",
+    "kronor": "krona", "krone": "krone", "kroner": "krone", "rand": "rand", "peso": "peso", "pesos": "peso",
+    "lira": "lira", "lire": "lira", "naira": "naira", "shekel": "shekel", "shekels": "shekel", "dinar": "dinar",
+    "dinars": "dinar", "dirham": "dirham", "dirhams": "dirham", "riyal": "riyal", "riyals": "riyal",
+    "baht": "baht", "ringgit": "ringgit", "rupiah": "rupiah", "zloty": "zloty", "forint": "forint",
+    "hryvnia": "hryvnia", "reais": "real", "rial": "rial", "rials": "rial", "taka": "taka", "cedi": "cedi",
+    "shilling": "shilling", "shillings": "shilling", "pence": "pence", "cents": "cent", "cent": "cent",
+    **{code: unit for code, unit in CURRENCY_CODES.items() if code not in {"rs", "try"}},
 }  # fmt: skip
+"""Currency names after an amount ("5 billion yen", "40m euros"); pence and cents are a hundredth."""
+SUBUNITS: Final[dict[str, tuple[str, float]]] = {"pence": ("pound", 0.01), "cent": ("dollar", 0.01)}
 TIME_UNITS: Final[dict[str, str]] = {
     "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "min": "minute",
     "mins": "minute", "hour": "hour", "hr": "hour", "hrs": "hour",

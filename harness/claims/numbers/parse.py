@@ -13,8 +13,10 @@ from dataclasses import dataclass, replace
 
 from harness.claims.numbers.counted import noun_phrase, singular
 from harness.claims.numbers.lexicon import (
+    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    DOLLAR_PREFIXES,
     FRACTION_WORDS,
     GROUP_NOUNS,
     LONG_UNITS,
@@ -22,6 +24,7 @@ from harness.claims.numbers.lexicon import (
     PERCENT_WORDS,
     POSTPOSED_QUALIFIERS,
     QUALIFIER_PHRASES,
+    SUBUNITS,
     TENS_WORDS,
     TIME_UNITS,
     UNITS_WORDS,
@@ -46,6 +49,8 @@ _NOT_ONE_BEFORE = frozenset({"no", "the", "this", "that", "any", "every", "each"
 _NOT_ONE_AFTER = frozenset({"another", "thing", "way", "hand"})
 _OFFSET_WORDS = frozenset({"after", "later", "before", "earlier", "ago", "back", "long"})
 _NOT_BEFORE_TIME_PLURAL = frozenset({"recent", "coming", "past", "few", "many", "last", "next", "following"})
+_BEFORE_ONE_UNIT = frozenset({"than", "nearly", "almost", "about", "over", "under", "around", "least", "for"})
+"""Words after which "a week", "an hour" is a length of time ("more than a week", "for a month")."""
 _RANGE = re.compile(r"(\d{1,4})[-\u2013](\d{1,4})")
 
 
@@ -189,6 +194,43 @@ def _physical(first: int, value: float, found: tuple[int, Unit], tokens: Sequenc
     return _exact(first, last, "cardinal", value, unit=unit.name, counted=counted)
 
 
+def _currency_before(tokens: Sequence[Token], index: int) -> Expression | None:
+    """An amount after a currency sign or code: "$5m", "$ 5,000", "US$5m", "£446million", "EUR 40m", "Rs 500"."""
+    token, first = tokens[index], index
+    if token.is_word and token.lower in DOLLAR_PREFIXES and _glued_at(tokens, index + 1, "$"):
+        unit, index = DOLLAR_PREFIXES[token.lower], index + 1
+    elif token.text in CURRENCY_SYMBOLS:
+        unit = CURRENCY_SYMBOLS[token.text]
+    elif token.is_word and token.lower in CURRENCY_CODES and (token.text.isupper() or token.text == "Rs"):
+        unit = CURRENCY_CODES[token.lower]
+        if _glued_at(tokens, index + 1, "."):
+            index += 1
+    else:
+        return None
+    if index + 1 >= len(tokens) or tokens[index + 1].kind != "num":
+        return None
+    reading = read_digits(tokens, index + 1)
+    if reading is None:
+        return None
+    counted, _ = _counted(tokens, reading.last + 1)
+    return _exact(first, reading.last, "money", reading.value, unit=unit, counted=counted)
+
+
+def _pence(tokens: Sequence[Token], index: int) -> Expression | None:
+    """ "40p": forty pence, written as pounds so that it compares with "£0.40"."""
+    value = digit_value(tokens[index].text) if tokens[index].kind == "num" else None
+    if value is None or not _glued_at(tokens, index + 1, "p"):
+        return None
+    if index + 2 < len(tokens) and tokens[index + 2].glued and tokens[index + 2].kind != "punct":
+        return None
+    counted, _ = _counted(tokens, index + 2)
+    return _exact(index, index + 1, "money", value / 100, unit="pound", counted=counted)
+
+
+def _glued_at(tokens: Sequence[Token], index: int, text: str) -> bool:
+    return index < len(tokens) and tokens[index].glued and tokens[index].text == text
+
+
 def _is_identifier(tokens: Sequence[Token], index: int) -> bool:
     """Digits glued to letters before them ("a62630", "G7", "F-16") are names, not quantities."""
     token = tokens[index]
@@ -221,9 +263,10 @@ def _measure(tokens: Sequence[Token], first: int, reading: Reading) -> Expressio
         return _exact(first, last + 2, "percent", value, unit="percent", counted=counted)
     if lower == "percentage" and last + 2 < len(tokens) and singular(tokens[last + 2].text) == "point":
         return _exact(first, last + 2, "percent", value, unit="percentage point")
-    if lower in CURRENCY_WORDS:
+    if lower in CURRENCY_WORDS and (lower not in CURRENCY_CODES or following.text.isupper()):
         counted, _ = _counted(tokens, last + 2)
-        return _exact(first, last + 1, "money", value, unit=CURRENCY_WORDS[lower], counted=counted)
+        unit, share = SUBUNITS.get(CURRENCY_WORDS[lower], (CURRENCY_WORDS[lower], 1.0))
+        return _exact(first, last + 1, "money", value * share, unit=unit, counted=counted)
     if lower in TIME_UNITS and not following.glued:
         counted, _ = _counted(tokens, last + 2)
         return _exact(first, last + 1, "duration", value, unit=TIME_UNITS[lower], counted=counted or (last + 1,) * 2)
@@ -315,13 +358,9 @@ def read_quantity(tokens: Sequence[Token], index: int) -> Expression | None:
     if token.text in SIGNS or token.text == ".":
         signed = read_signed(tokens, index)
         return _measure(tokens, index, signed) if signed is not None else None
-    if token.text in CURRENCY_SYMBOLS and index + 1 < len(tokens) and tokens[index + 1].glued:
-        reading = read_digits(tokens, index + 1)
-        if reading is not None:
-            counted, _ = _counted(tokens, reading.last + 1)
-            unit = CURRENCY_SYMBOLS[token.text]
-            return _exact(index, reading.last, "money", reading.value, unit=unit, counted=counted)
-        return None
+    currency = _currency_before(tokens, index) or _pence(tokens, index)
+    if currency is not None:
+        return currency
     if token.kind == "num":
         decade = re.fullmatch(r"(\d{3})0", token.text)
         following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -374,6 +413,11 @@ def _read_time_offset(tokens: Sequence[Token], index: int) -> Expression | None:
             return None
         low, high, unit = VAGUE_TIME_PLURALS[lower]
         return Expression(index, index, "duration", None, low, high, high_open=True, unit=unit, qualifier="vague")
+    after_qualifier = index > 0 and tokens[index - 1].lower in _BEFORE_ONE_UNIT
+    if lower in {"a", "an"} and after_qualifier and index + 1 < len(tokens) and tokens[index + 1].lower in TIME_UNITS:
+        one_unit = TIME_UNITS[tokens[index + 1].lower]
+        if not tokens[index + 1].lower.endswith("s"):
+            return _exact(index, index + 1, "duration", 1.0, unit=one_unit)
     if lower in {"a", "an"} and index + 2 < len(tokens) and tokens[index + 2].lower in _OFFSET_WORDS:
         offset_unit = TIME_UNITS.get(tokens[index + 1].lower)
         if offset_unit is not None and not tokens[index + 1].lower.endswith("s"):
@@ -386,7 +430,9 @@ for _words, _qualifier in QUALIFIER_PHRASES:
     _QUALIFIERS_BY_FIRST.setdefault(_words[0], []).append((_words, _qualifier))
 
 _STARTERS = frozenset(
-    {"a", "an", "half", "one", "just", "tens"}
+    {"a", "an", "half", "one", "just", "tens", "rs"}
+    | set(DOLLAR_PREFIXES)
+    | set(CURRENCY_CODES)
     | set(UNITS_WORDS)
     | set(TENS_WORDS)
     | set(ORDINAL_WORDS)
