@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -279,13 +280,14 @@ def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber
         context = _context_of(spans, claim, summary)
         finding = judge_number(claim, context, index, negated=negated, lenient=not sources.gold)
         if finding.verdict != "supported":
-            copied = copied_from(summary_words, starts, summary, claim, sources, index, negated=negated)
-            finding = copied or finding
+            copied = copied_from(spans, summary_words, starts, summary, claim, sources, index, negated=negated)
+            finding = copied or _publication_date(claim, sources) or finding
         findings.append(finding)
     return tuple(findings)
 
 
 def copied_from(
+    spans: Sequence[TextSpan],
     summary_words: Sequence[TextSpan],
     starts: Sequence[int],
     summary: str,
@@ -300,40 +302,76 @@ def copied_from(
     `summary_words`: `words(summary)`, read once per summary, and `starts` their offsets."""
     first_after = bisect_left(starts, claim.span.end)
     last_before = bisect_left(starts, claim.span.start)
-    before = summary_words[max(0, last_before - COPY_WORDS) : last_before]
-    after = summary_words[first_after : first_after + COPY_WORDS]
-    if len(before) + len(after) < COPY_WORDS:
+    sentence = sentence_of(spans, claim, summary)
+    offset = sentence.start
+    before = [word for word in summary_words[max(0, last_before - COPY_WORDS) : last_before] if word.start >= offset]
+    after = [
+        word
+        for word in summary_words[first_after : first_after + COPY_WORDS]
+        if word.end <= offset + len(sentence.text)
+    ]
+    whole = len(before) < COPY_WORDS and len(after) < COPY_WORDS  # a short sentence, copied whole or not at all
+    if len(before) + len(after) < COPY_WORDS and not whole:
         return None
     start = before[0].start if before else claim.span.start
     end = after[-1].end if after else claim.span.end
-    window = summary[start:end]
+    pattern = re.compile(
+        rf"(?<!\w){_loose(summary[start : claim.span.start])}({_loose(claim.span.text)})"
+        rf"{_loose(summary[claim.span.end : end])}(?!\w)"
+    )
     for document in sources.documents:
-        found = document.text.find(window)
-        if found < 0:
+        found = pattern.search(document.text)
+        if found is None:
             continue
-        position = found + claim.span.start - start
-        if is_negated(document.text, position, position + len(claim.span.text)) != negated:
+        position = found.start(1)
+        if is_negated(document.text, position, found.end(1)) != negated:
             continue
-        stop = position + len(claim.span.text)
+        stop = found.end(1)
         there = [
             source
             for source in index
             if source.document == document.id and source.number.span.start < stop and position < source.number.span.end
         ]
         evidence = _evidence(_Candidate(source, 1.0, True, True, "supports") for source in there[:1]) or (
-            Evidence(document=document.id, start=position, end=stop, text=claim.span.text),
+            Evidence(document=document.id, start=position, end=stop, text=document.text[position:stop]),
         )
         detail = f"summary says {describe(claim)}, copied word for word from {label(document.id)}"
         return Finding.at("number", claim.span, "supported", evidence, detail)
     return None
 
 
-def _context_of(spans: Sequence[TextSpan], claim: NumberClaim, summary: str, width: int = CONTEXT_WORDS) -> str:
-    """The words around a claim within its sentence: `width` words either side."""
-    sentence = next(
+def _publication_date(claim: NumberClaim, sources: Sources) -> Finding | None:
+    """A full date that is a source's known publication date, written in that source (its dateline)."""
+    if claim.kind != "date" or claim.date is None:
+        return None
+    for document in sources.documents:
+        if sources.anchor(document) is None or claim.date != document.info.date.isoformat():
+            continue
+        position = document.text.find(claim.span.text)
+        if position >= 0:
+            stop = position + len(claim.span.text)
+            evidence = Evidence(document=document.id, start=position, end=stop, text=claim.span.text)
+            detail = f"summary says {describe(claim)}, the date of {label(document.id)}"
+            return Finding.at("number", claim.span, "supported", (evidence,), detail)
+    return None
+
+
+def sentence_of(spans: Sequence[TextSpan], claim: NumberClaim, summary: str) -> TextSpan:
+    """The sentence of the summary that holds the claim (the whole summary if none does)."""
+    return next(
         (span for span in spans if span.start <= claim.span.start and claim.span.end <= span.end),
         TextSpan(0, len(summary), summary),
     )
+
+
+def _loose(text: str) -> str:
+    """`text` as a pattern in which any run of whitespace matches any other (line breaks, double spaces)."""
+    return r"\s+".join(re.escape(part) for part in re.split(r"\s+", text)) if text.strip() else re.escape(text)
+
+
+def _context_of(spans: Sequence[TextSpan], claim: NumberClaim, summary: str, width: int = CONTEXT_WORDS) -> str:
+    """The words around a claim within its sentence: `width` words either side."""
+    sentence = sentence_of(spans, claim, summary)
     tokens = words(sentence.text)
     offset = sentence.start
     before = [token for token in tokens if token.end + offset <= claim.span.start][-width:]

@@ -34,6 +34,8 @@ _LOWER_SYMBOLS: Final[frozenset[str]] = frozenset({
 """Lower-case unit symbols; other lower-case words after a number are nouns (a symbol that is also an English
 word, "in", "at", "am", "pm", is left out)."""
 _CAPITAL_LETTERS: Final[frozenset[str]] = frozenset({"K", "V", "W", "J", "N", "L", "M", "T", "Pa", "Hz", "Gy"})
+_UPPER_SYMBOLS: Final[frozenset[str]] = frozenset({"MW", "GW", "TW", "MJ", "GJ", "TJ", "MV", "GV", "MN", "GN"})
+"""Upper-case symbols of mega-, giga- and tera- units; other all-capital words are acronyms."""
 _SEPARATORS: Final[frozenset[str]] = frozenset({"/", "\u00b7", "\u22c5"})
 _OWN_SYMBOLS: Final[dict[str, str]] = {"\u2030": "permille", "%": "percent"}
 MAX_UNIT_TOKENS = 10
@@ -115,7 +117,7 @@ def _is_unit_word(token: Token) -> bool:
     if text.islower():
         return text in _LOWER_SYMBOLS or (text[0] in "\u00b5\u03bc" and text[1:] in _LOWER_SYMBOLS)
     if text.isupper() and len(text) > 1:
-        return False  # "UT", "CO", "USA": acronyms
+        return text in _UPPER_SYMBOLS  # else an acronym: "UT", "CO", "USA"
     if len(text) == 1:
         return text in _CAPITAL_LETTERS
     return text in _CAPITAL_LETTERS or text[1:] in _CAPITAL_LETTERS or text[0].islower() or not text.isascii()
@@ -127,13 +129,13 @@ def _piece_end(tokens: Sequence[Token], index: int) -> int | None:
     if token.text == "\u00b0":
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         return index + 1 if nxt is not None and nxt.glued and nxt.text in {"C", "F"} else index
-    if not _is_unit_word(token):
+    if token.lower in {"wt", "vol", "mol", "at"}:
+        dot = 1 if _glued(tokens, index + 1, ".") else 0
+        if _glued(tokens, index + 1 + dot, "%"):
+            return index + 1 + dot
+    if not _is_unit_word(token) or token.lower in {"wt", "vol"}:
         return None
     last = index
-    if token.lower in {"wt", "vol", "mol", "at"}:
-        if _glued(tokens, last + 1, "."):
-            last += 1
-        return last + 1 if _glued(tokens, last + 1, "%") else None
     if last + 1 < len(tokens) and tokens[last + 1].glued:
         found = _exponent(tokens, last + 1)
         if found is not None and abs(found[0]) <= 4:

@@ -3,8 +3,8 @@
 A range ("5–10 mm", "5 to 10 mm", "between 5 and 10", "from 2605 m to 2634 m") is one claim: value None,
 the interval [low, high], qualifier `vague` (as the "5-10" written in one token always was), the unit of
 either end. A tolerance ("3.2 ± 0.1") keeps the value and widens the interval. Citation markers ("[29]",
-"(14–17)"), figure, table, equation, phase and page numbers ("Fig. 5", "phases 3, 5 and 7") are labels, not
-quantities: the finder passes over them.
+"(14–17)"), figure, table, equation, phase and page numbers ("Fig. 5", "phases 3, 5 and 7") and telephone numbers
+are labels, not quantities: the finder passes over them.
 """
 
 from __future__ import annotations
@@ -101,11 +101,35 @@ def _label_before(tokens: Sequence[Token], index: int) -> bool:
     return position >= 0 and tokens[position].lower in LABEL_NOUNS
 
 
+_PHONE_MARKS: Final[frozenset[str]] = frozenset({"+", "(", ")", "-", "."})
+
+
+def _phone(tokens: Sequence[Token], index: int) -> bool:
+    """A telephone number: digit groups with an international "+" ("(+91) 120 4565994", "+44 20 7946 0958"), or
+    three or more groups holding at least nine digits ("020 7946 0958")."""
+    first = index
+    while first > 0 and (tokens[first - 1].kind == "num" or tokens[first - 1].text in _PHONE_MARKS):
+        first -= 1
+    last = index
+    while last + 1 < len(tokens) and (tokens[last + 1].kind == "num" or tokens[last + 1].text in _PHONE_MARKS):
+        last += 1
+    groups = [token.text for token in tokens[first : last + 1] if token.kind == "num"]
+    if not all(group.isdigit() for group in groups) or len(groups) < 2:
+        return False
+    plus = any(token.text == "+" and tokens[position + 1].kind == "num" for position, token in
+               enumerate(tokens[first:last], start=first))  # fmt: skip
+    return plus or (len(groups) >= 3 and sum(map(len, groups)) >= 9)
+
+
 def is_label(tokens: Sequence[Token], index: int, previous_label_end: int | None) -> bool:
     """Digits that name rather than measure: after a label noun ("Fig. 5"), continuing a list of labels
-    ("phases 3, 5, and 7"), or alone in brackets as a citation ("[29]", "(14–17)", "[3, 5]")."""
+    ("phases 3, 5, and 7"), alone in brackets as a citation ("[29]", "(14–17)", "[3, 5]"), or a phone number."""
+    if tokens[index].text == "+" and index + 1 < len(tokens) and _phone(tokens, index + 1):
+        return True
     if tokens[index].kind != "num":
         return False
+    if _phone(tokens, index):
+        return True
     if _label_before(tokens, index):
         return True
     if previous_label_end is not None and all(
