@@ -42,6 +42,8 @@ def only(text: str) -> Any:
         ("a ratio of 1.4%–3.1% in", "1.4%–3.1%", None, 1.4, 3.1, "percent"),
         ("significant at P < .001 in both", "< .001", 0.001, 0.0, 0.001, None),
         ("the road is 1,500 metres long", "1,500 metres", 1500, 1500, 1500, "meter"),
+        ("heated to 1000–2000 K at", "1000–2000 K", None, 1000, 2000, "kelvin"),
+        ("rising 7 to 20% of", "7 to 20%", None, 7, 20, "percent"),
     ],
 )
 def test_measured_quantities(text: str, span: str, value: float | None, low: float, high: float | None,
@@ -88,11 +90,17 @@ def test_money_in_many_forms(text: str, span: str, value: float, unit: str) -> N
         "as reported before [29]",
         "as reported before (14–17)",
         "as Smith et al. (2011) found",
+        "(Kennett and Stott 1991; Zachos et al., 2005)",
+        "call (+91) 120 4565994 now",
         "First, the samples were dried",
     ],
 )
 def test_labels_and_citations_are_no_claims(text: str) -> None:
     assert find_numbers(text) == []
+
+
+def test_year_ranges_stay_two_years() -> None:
+    assert [claim.span.text for claim in find_numbers("from 2003 to 2004")] == ["2003", "2004"]
 
 
 def test_news_counts_keep_their_shape() -> None:

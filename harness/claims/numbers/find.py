@@ -107,19 +107,23 @@ def _quantity_claim(text: str, tokens: list[Token], found: Expression) -> Number
 
 
 def _cited_year(tokens: list[Token], found: DateMatch | Expression) -> bool:
-    """A year in a reference ("Smith et al. (2011)", "(Jones, 2004; Lee, 2010)"): bibliography, not a claim."""
+    """A year in a reference ("Smith et al. (2011)", "(Jones, 2004; Lee, 2010)", "(Kennett and Stott 1991)"):
+    bibliography, not a claim. The year closes a bracketed reference and follows a name or "et al."."""
     if found.kind != "year" or found.first != found.last:
         return False
     following = tokens[found.last + 1].text if found.last + 1 < len(tokens) else ""
     if following not in {")", "]", ";", ","} and not (following in {"a", "b", "c"} and found.last + 2 < len(tokens)):
         return False
-    before = [token.lower for token in tokens[max(0, found.first - 6) : found.first]]
-    if "(" not in before and "[" not in before:
+    window = [token.text for token in tokens[max(0, found.first - 12) : found.first]]
+    opened = max((i for i, text in enumerate(window) if text in {"(", "["}), default=-1)
+    if opened < 0 or any(text in {")", "]"} for text in window[opened:]):
         return False
-    previous = tokens[found.first - 1] if found.first > 0 else None
-    after_name = previous is not None and previous.text in {",", "("} and found.first >= 2
-    named = after_name and tokens[found.first - 2].text[:1].isupper()
-    return "al" in before or named
+    position = found.first - 1
+    for mark in ("(", ",", "."):
+        if position >= 0 and tokens[position].text == mark:
+            position -= 1
+    previous = tokens[position] if position >= 0 else None
+    return previous is not None and (previous.lower == "al" or (previous.is_word and previous.text[:1].isupper()))
 
 
 def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClaim]:

@@ -43,7 +43,8 @@ def _second(tokens: Sequence[Token], index: int) -> Expression | None:
 
 def as_range(tokens: Sequence[Token], core: Expression) -> Expression | None:
     """`core` followed by a dash or "to" and a second quantity of the same kind: the range over both."""
-    if core.value is None or core.kind not in _RANGE_KINDS or core.qualifier != "exact":
+    bare = core.kind in {"cardinal", "year"} and core.unit is None and core.first == core.last
+    if core.value is None or (core.kind not in _RANGE_KINDS and not bare) or core.qualifier != "exact":
         return None
     joint = core.last + 1
     if joint >= len(tokens):
@@ -56,14 +57,16 @@ def as_range(tokens: Sequence[Token], core: Expression) -> Expression | None:
     elif word.lower not in allowed:
         return None
     other = _second(tokens, joint + 1)
-    if other is None or other.kind != core.kind or core.value >= other.value:  # type: ignore[operator]
+    if other is None or core.value >= other.value:  # type: ignore[operator]
         return None
+    if other.kind != core.kind and not (bare and other.unit is not None):
+        return None  # "5 to 10 mm" and "7 to 20%" take the unit of their second end; "2003 to 2004" stays two years
     if core.unit is not None and other.unit is not None and core.unit != other.unit:
         return None
     unit = other.unit or core.unit
     return replace(
-        core, last=other.last, value=None, low=core.value, high=other.value, unit=unit, qualifier="vague",
-        counted=other.counted or core.counted,
+        core, last=other.last, kind=other.kind, value=None, low=core.value, high=other.value, unit=unit,
+        qualifier="vague", counted=other.counted or core.counted, date=None,
     )  # fmt: skip
 
 
