@@ -99,6 +99,13 @@ def test_labels_and_citations_are_no_claims(text: str) -> None:
     assert find_numbers(text) == []
 
 
+def test_the_measured_thing_is_attached_outside_the_span() -> None:
+    before = only("at a mean temperature of 100 °C in the lab")
+    assert (before.span.text, before.counted) == ("100 °C", "mean temperature")
+    after = only("they drank 75 g glucose solution")
+    assert (after.span.text, after.counted) == ("75 g", "glucose solution")
+
+
 def test_year_ranges_stay_two_years() -> None:
     assert [claim.span.text for claim in find_numbers("from 2003 to 2004")] == ["2003", "2004"]
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from harness.claims.numbers.counted import noun_phrase, singular
+from harness.claims.numbers.counted import noun_phrase, noun_phrase_before, singular
 from harness.claims.numbers.lexicon import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -187,6 +187,8 @@ def _physical(first: int, value: float, found: tuple[int, Unit], tokens: Sequenc
     """A measured quantity: durations keep their news unit names ("hour"), other units their canonical name."""
     last, unit = found
     counted, _ = _counted(tokens, last + 1)
+    if counted is None and first >= 2 and tokens[first - 1].lower == "of":
+        counted = noun_phrase_before(tokens, first - 2)
     if unit.dimension == "[time]" and unit.name in TIME_UNITS.values():
         return _exact(first, last, "duration", value, unit=unit.name, counted=counted)
     if unit.name == "percent":
