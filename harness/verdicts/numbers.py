@@ -181,11 +181,12 @@ def _unresolved_number(number: NumberClaim | NumberAnnotation) -> bool:
 
 
 def _judge_unresolved(claim: NumberClaim, candidates: Sequence[_Candidate]) -> Finding:
-    """A date no anchor resolves ("on Tuesday" with no publication date): supported by the same words in a
-    like context, else left unverified; never compared with an invented date."""
+    """A date no anchor resolves ("on Tuesday" with no publication date): supported by a source date written
+    with the same words ("March" by "16 March"), contradicted by another weekday, left unverified when the
+    sources hold an unresolved date in a like context, else unsupported; never compared with an invented date."""
     says = f"summary says {describe(claim)}"
-    written = claim.span.text.lower()
-    echoes = [c for c in candidates if c.source.number.span.text.lower() == written]
+    written = set(claim.span.text.lower().replace(".", " ").split())
+    echoes = [c for c in candidates if written <= set(c.source.number.span.text.lower().replace(".", " ").split())]
     if echoes:
         best = echoes[0].source
         return _finding(claim, "supported", echoes[:1], f"{says}; {_who(best)} says {best.description}")

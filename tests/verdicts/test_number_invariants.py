@@ -73,6 +73,12 @@ def test_undated_relative_dates_are_unresolved_not_read_against_1970() -> None:
     assert "1970" not in " ".join(finding.detail or "" for finding in findings)
 
 
+def test_an_undated_month_is_supported_by_a_source_date_in_it() -> None:
+    sources = Sources.from_texts("c", {"d": "The first match is against the West Indies on 16 March in Delhi."})
+    found = number_findings("The tournament starts in India in March.", sources)
+    assert [(finding.text, finding.verdict) for finding in found] == [("March", "supported")]
+
+
 def test_a_dateline_or_an_anchor_dates_the_text() -> None:
     dated = Sources.from_texts("c", {"d": "KABUL, Aug. 23, 2018 - The talks open next month."})
     assert dated.anchor(dated.documents[0]) == dt.date(2018, 8, 23)
