@@ -3,6 +3,8 @@
 Per-sample metrics (all counts are floats, as `SampleScore.metrics` holds):
 - `number_claims`: numeric expressions found in the summary; `number_flagged`: those with a flagged verdict;
 - `number_supported`, `number_contradicted`, `number_unit_mismatch`, `number_unsupported`: counts per verdict;
+- `number_checked`: claims given a verdict; `number_unjudged`: claims found but left `unverified` (a relative
+  date with no known date to read it against), so that silence on such text shows as a count;
 - `number_precision`: supported / claims. Left out when the summary has no number: a summary that states
   none is neither right nor wrong about numbers, and a made-up 1.0 or 0.0 would skew the mean;
 - `number_survival`: weighted share of the salient gold number facts the summary keeps correctly (see
@@ -54,6 +56,8 @@ class NumberConsistencyScorer:
         }
         for verdict in get_args(NumberVerdict):
             metrics[f"number_{verdict}"] = float(sum(finding.verdict == verdict for finding in findings))
+        metrics["number_unjudged"] = metrics["number_unverified"]
+        metrics["number_checked"] = len(findings) - metrics["number_unjudged"]
         if findings:
             metrics["number_precision"] = metrics["number_supported"] / len(findings)
         survival, _, _ = number_survival(findings, sources, salient_min_support=self.salient_min_support)

@@ -8,6 +8,7 @@ confidence intervals on a small goldset.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -127,13 +128,32 @@ class _Row:
     id: str
     documents: tuple[str, ...]
     reference: str | None
+    date: dt.date | None = None
+
+
+def _row_date(value: object, column: str, row_id: str) -> dt.date | None:
+    """A dataset row's publication date (`date_column`): a date, a datetime or an ISO-like string."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    from dateutil import parser as date_parser
+
+    try:
+        return date_parser.parse(str(value)).date()
+    except (ValueError, OverflowError):
+        raise ConfigError(f"goldset.date_column: row {row_id}, column '{column}': not a date: {value!r}") from None
 
 
 class HFDatasetSource:
     """Any Hugging Face dataset with a document column (and optionally a summary column), scored gold-free.
 
     `path` is a hub id (`multi_news`) or a packaged loader (`json`, `csv`, `parquet`) with `data_files`.
-    Multi-document rows are split on `separator` (Multi-News uses `|||||`).
+    Multi-document rows are split on `separator` (Multi-News uses `|||||`). `date_column` names a column with
+    each row's publication date, the anchor for its relative dates; without it a dateline in the text is used,
+    else relative dates stay unresolved.
     """
 
     def __init__(
@@ -149,6 +169,7 @@ class HFDatasetSource:
         limit: int | None = None,
         revision: str | None = None,
         cache_dir: str | None = None,
+        date_column: str | None = None,
     ) -> None:
         if limit is not None and limit < 1:
             raise ConfigError(f"goldset.limit: must be 1 or more (or null for all rows), got {limit}")
@@ -163,6 +184,7 @@ class HFDatasetSource:
         self.limit = limit
         self.revision = revision
         self.cache_dir = cache_dir
+        self.date_column = date_column
         where = self.path if data_files is None else f"{self.path}:{data_files}"
         self.name = f"{where}{'/' + config_name if config_name else ''}[{split}]"
 
@@ -190,6 +212,7 @@ class HFDatasetSource:
             ("document_column", self.document_column),
             ("summary_column", self.summary_column),
             ("id_column", self.id_column),
+            ("date_column", self.date_column),
         ):
             if column is not None and column not in columns:
                 raise ConfigError(
@@ -205,11 +228,17 @@ class HFDatasetSource:
             documents = tuple(part.strip() for part in parts if part.strip())
             reference = row[self.summary_column] if self.summary_column else None
             row_id = str(row[self.id_column]) if self.id_column else f"{self.split}-{index}"
-            rows.append(_Row(id=row_id, documents=documents, reference=str(reference) if reference else None))
+            date = _row_date(row[self.date_column], self.date_column, row_id) if self.date_column else None
+            rows.append(
+                _Row(id=row_id, documents=documents, reference=str(reference) if reference else None, date=date)
+            )
         return tuple(rows)
 
     def digest(self) -> str:
-        return sha256_json([[row.id, row.documents, row.reference] for row in self._rows])
+        dated = self.date_column is not None
+        return sha256_json(
+            [[row.id, row.documents, row.reference, *([str(row.date)] if dated else [])] for row in self._rows]
+        )
 
     def samples(self, unit: Unit) -> list[Sample]:
         samples = []
@@ -222,9 +251,11 @@ class HFDatasetSource:
             for sample_id, group in groups:
                 cluster = SourceCluster(
                     id=sample_id,
-                    documents=tuple(SourceDocument(id=doc_id, text=text) for doc_id, text in group.items()),
+                    documents=tuple(
+                        SourceDocument(id=doc_id, text=text, date=row.date) for doc_id, text in group.items()
+                    ),
                     references=references,
                 )
-                sources = Sources.from_texts(sample_id, group, references=references)
+                sources = Sources.from_texts(sample_id, group, references=references, anchor=row.date)
                 samples.append(Sample(id=sample_id, cluster=cluster, sources=sources))
         return samples

@@ -17,6 +17,7 @@ from harness.claims.numbers import find_numbers
 from harness.claims.numbers.counted import content_lemmas, phrase_head, singular
 from harness.claims.numbers.dates import day_range
 from harness.claims.numbers.lexicon import TIME_UNITS
+from harness.claims.numbers.units import Unit, resolve_unit
 from harness.claims.text import TextSpan, sentences
 from harness.claims.types import NumberClaim
 from harness.goldset.load import GoldDocument
@@ -32,6 +33,17 @@ DAYS_PER_UNIT: dict[str, float] = {
 }  # fmt: skip
 """Length of each unit of time in days, so that durations in different units compare."""
 _SCOPED_KINDS = frozenset({"percent", "duration", "fraction", "money"})
+_COUNT_NOUNS = frozenset({"point", "bar", "hand", "stone", "shot", "cup", "turn", "gross", "dozen", "score"})
+"""Nouns that pint also defines as units: as a count's unit ("three points") they name what is counted."""
+
+
+def measured_unit(number: NumberClaim | NumberAnnotation) -> Unit | None:
+    """The physical unit of a measured quantity ("1.5 km"), as the finder writes it (pint's canonical name);
+    None for counts, whose unit is the counted noun."""
+    if number.kind not in {"cardinal", "vague"} or not number.unit or number.unit in _COUNT_NOUNS:
+        return None
+    unit = resolve_unit(number.unit)
+    return unit if unit is not None and unit.name == number.unit and unit.dimension != "[time]" else None
 
 
 @dataclass(frozen=True)
@@ -63,18 +75,20 @@ def number_measure(number: NumberClaim | NumberAnnotation) -> str:
     if number.kind == "ordinal":
         return "ordinal"
     if number.kind == "percent":
-        return "percent"
+        return "percentage_point" if number.unit == "percentage point" else "percent"
     if number.unit in DAYS_PER_UNIT or number.kind == "duration":
         return "duration"
     if number.kind == "money":
         return f"money:{number.unit}"
-    return "count"
+    measured = measured_unit(number)
+    return f"quantity:{measured.dimension}" if measured is not None else "count"
 
 
 def number_heads(number: NumberClaim | NumberAnnotation, *extra: str | None) -> frozenset[str]:
     """Nouns naming what a number counts or scopes (time-unit words left out: they are the measure)."""
     found: set[str] = set()
-    if number.kind not in _SCOPED_KINDS and number.kind not in TIME_KINDS and number.unit:
+    measured = measured_unit(number) is not None
+    if number.kind not in _SCOPED_KINDS and number.kind not in TIME_KINDS and number.unit and not measured:
         found.add(singular(number.unit))
     for text in (number.counted, *extra):
         head = phrase_head(text) if text else None
@@ -115,7 +129,7 @@ def source_numbers(sources: Sources) -> tuple[SourceNumber, ...]:
     for document in sources.documents:
         spans = sentences(document.text)
         starts = [span.start for span in spans]
-        claims = find_numbers(document.text, anchor=document.info.date)
+        claims = find_numbers(document.text, anchor=sources.anchor(document))
         ends = [claim.span.end for claim in claims]
         numbers: Iterable[NumberClaim | NumberAnnotation] = document.numbers if sources.gold else claims
         for number in numbers:
@@ -168,6 +182,15 @@ def _scale(number: NumberClaim | NumberAnnotation) -> float:
     return DAYS_PER_UNIT.get(number.unit or "", 1.0) if number_measure(number) == "duration" else 1.0
 
 
+def _in_base(number: NumberClaim | NumberAnnotation, value: float) -> float:
+    """A value in the unit its measure compares in: days for durations, the base unit for measured quantities
+    ("1.5 km" is 1500 m, "25 °C" 298.15 K)."""
+    measured = measured_unit(number)
+    if measured is None:
+        return value * _scale(number)
+    return float(f"{measured.to_base(value):.12g}")  # 212 °F and 100 °C meet despite rounding
+
+
 def number_bounds(number: NumberClaim | NumberAnnotation) -> tuple[float, float, bool, bool] | None:
     """(low, high, low_open, high_open) with infinite ends; durations in days; dates in days since 0001-01-01."""
     if number.kind in TIME_KINDS:
@@ -177,9 +200,8 @@ def number_bounds(number: NumberClaim | NumberAnnotation) -> tuple[float, float,
         return float(covered[0].toordinal()), float(covered[1].toordinal()), False, False
     if number.low is None and number.high is None:
         return None
-    scale = _scale(number)
-    low = -math.inf if number.low is None else number.low * scale
-    high = math.inf if number.high is None else number.high * scale
+    low = -math.inf if number.low is None else _in_base(number, number.low)
+    high = math.inf if number.high is None else _in_base(number, number.high)
     if number_measure(number) == "count":
         return _whole(low, high, number.low_open, number.high_open)
     return low, high, number.low_open, number.high_open
@@ -211,7 +233,7 @@ def number_point(number: NumberClaim | NumberAnnotation) -> float | None:
     """The point value the writer named, in the units `number_bounds` uses; None for dates and vague words."""
     if number.kind in TIME_KINDS or number.qualifier == "vague" or number.value is None:
         return None
-    return number.value * _scale(number)
+    return _in_base(number, number.value)
 
 
 def relation(claim: NumberClaim, source: NumberClaim | NumberAnnotation) -> Relation | None:

@@ -34,11 +34,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from harness.claims.numbers import find_numbers
 from harness.claims.numbers.counted import content_lemmas, same_head
+from harness.claims.numbers.dates import WEEKDAYS
 from harness.claims.text import TextSpan, sentences, words
 from harness.claims.types import NumberClaim
 from harness.goldset.schema import NumberAnnotation
@@ -65,6 +68,8 @@ MIN_OVERLAP = 0.25
 """Least share of the claim's context words that a source's context must hold to be 'the same'."""
 CONTEXT_WORDS = 8
 """A claim's context: this many words either side of it, within its sentence."""
+COPY_WORDS = 2
+"""Words either side of a claim that must be copied with it for `copied_from` to call it supported."""
 
 
 @dataclass(frozen=True)
@@ -161,11 +166,67 @@ def _who(source: SourceNumber) -> str:
     return " ".join(part for part in (label(source.document), source.annotation) if part)
 
 
-def judge_number(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber], *, negated: bool = False) -> Finding:
+def _unresolved(claim: NumberClaim) -> bool:
+    return _unresolved_number(claim)
+
+
+def _weekday(number: NumberClaim | NumberAnnotation) -> str | None:
+    """The weekday a date names ("on Monday night" -> "monday"): two different ones are different days."""
+    named = [word for word in number.span.text.lower().split() if word in WEEKDAYS]
+    return named[0] if named else None
+
+
+def _unresolved_number(number: NumberClaim | NumberAnnotation) -> bool:
+    return number.kind in TIME_KINDS and (number.date is None or number.date.startswith("--"))
+
+
+def _judge_unresolved(claim: NumberClaim, candidates: Sequence[_Candidate]) -> Finding:
+    """A date no anchor resolves ("on Tuesday" with no publication date): supported by a source date written
+    with the same words ("March" by "16 March"), contradicted by another weekday, left unverified when the
+    sources hold an unresolved date in a like context, else unsupported; never compared with an invented date."""
+    says = f"summary says {describe(claim)}"
+    written = set(claim.span.text.lower().replace(".", " ").split())
+    echoes = [c for c in candidates if written <= set(c.source.number.span.text.lower().replace(".", " ").split())]
+    if echoes:
+        best = echoes[0].source
+        return _finding(claim, "supported", echoes[:1], f"{says}; {_who(best)} says {best.description}")
+    open_dates = [c for c in candidates if _unresolved_number(c.source.number) and c.overlap >= MIN_OVERLAP]
+    other_days = [c for c in open_dates if _weekday(claim) and _weekday(c.source.number) not in {None, _weekday(claim)}]
+    if other_days and not any(_weekday(c.source.number) == _weekday(claim) for c in candidates):
+        best = other_days[0].source
+        return _finding(claim, "contradicted", other_days[:1], f"{says}; {_who(best)} says {best.description}")
+    if open_dates:
+        best = open_dates[0].source
+        detail = f"{says}; {_who(best)} says {best.description}, and no date is known to compare them on"
+        return _finding(claim, "unverified", open_dates[:1], detail)
+    return _finding(claim, "unsupported", [], f"{says}; no date of the sources is written so or could be it")
+
+
+def judge_number(
+    claim: NumberClaim,
+    sentence: str,
+    index: Sequence[SourceNumber],
+    *,
+    negated: bool = False,
+    lenient: bool = False,
+) -> Finding:
     """The verdict on one summary number, by the rule of the module docstring; `negated`: the summary states
-    the number's fact as not so ("40 years have not passed")."""
+    the number's fact as not so ("40 years have not passed"); `lenient` (gold-free sources, whose heads are
+    the finder's guesses): a source with the same value supports even when their contexts share no word, when
+    one side names no counted thing ("Six" and "six teenagers"); two different counted things ("12 leaders",
+    "12 countries") stay a unit mismatch."""
     candidates = _candidates(claim, sentence, index)
+    if _unresolved(claim):
+        return _judge_unresolved(claim, candidates)
     same = [candidate for candidate in candidates if candidate.same and candidate.relation is not None]
+    if lenient and not any(candidate.relation == "supports" for candidate in same):
+        same += [
+            candidate
+            for candidate in candidates
+            if candidate.relation == "supports"
+            and _same_value(claim, candidate.source.number)
+            and _heads_agree(number_heads(claim), candidate.source.heads) is None
+        ]
     supports = [candidate for candidate in same if candidate.relation == "supports"]
     consistent = [
         candidate
@@ -203,8 +264,8 @@ def _finding(claim: NumberClaim, verdict: str, candidates: Sequence[_Candidate],
 
 
 def summary_anchor(sources: Sources) -> dt.date | None:
-    """The date a summary's relative dates are read against: the latest document date of the sources."""
-    dates = [document.info.date for document in sources.documents if document.info.date is not None]
+    """The date a summary's relative dates are read against: the latest known document date of the sources."""
+    dates = [anchor for anchor in map(sources.anchor, sources.documents) if anchor is not None]
     return max(dates) if dates else None
 
 
@@ -212,23 +273,106 @@ def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber
     """One finding per numeric expression of the summary; pass `index` to reuse `source_numbers(sources)`."""
     index = source_numbers(sources) if index is None else index
     spans = sentences(summary)
-    return tuple(
-        judge_number(
-            claim,
-            _context_of(spans, claim, summary),
-            index,
-            negated=is_negated(summary, claim.span.start, claim.span.end),
-        )
-        for claim in find_numbers(summary, anchor=summary_anchor(sources))
+    summary_words = words(summary)
+    starts = [word.start for word in summary_words]
+    findings = []
+    for claim in find_numbers(summary, anchor=summary_anchor(sources)):
+        negated = is_negated(summary, claim.span.start, claim.span.end)
+        context = _context_of(spans, claim, summary)
+        finding = judge_number(claim, context, index, negated=negated, lenient=not sources.gold)
+        if finding.verdict != "supported":
+            copied = copied_from(spans, summary_words, starts, summary, claim, sources, index, negated=negated)
+            finding = copied or _publication_date(claim, sources) or finding
+        findings.append(finding)
+    return tuple(findings)
+
+
+def copied_from(
+    spans: Sequence[TextSpan],
+    summary_words: Sequence[TextSpan],
+    starts: Sequence[int],
+    summary: str,
+    claim: NumberClaim,
+    sources: Sources,
+    index: Sequence[SourceNumber],
+    *,
+    negated: bool,
+) -> Finding | None:
+    """Supported when the claim is copied verbatim, with `COPY_WORDS` words either side, from a source sentence
+    that states it the same way (negated or not): a span copied from a source is never contradicted.
+    `summary_words`: `words(summary)`, read once per summary, and `starts` their offsets."""
+    first_after = bisect_left(starts, claim.span.end)
+    last_before = bisect_left(starts, claim.span.start)
+    sentence = sentence_of(spans, claim, summary)
+    offset = sentence.start
+    before = [word for word in summary_words[max(0, last_before - COPY_WORDS) : last_before] if word.start >= offset]
+    after = [
+        word
+        for word in summary_words[first_after : first_after + COPY_WORDS]
+        if word.end <= offset + len(sentence.text)
+    ]
+    whole = len(before) < COPY_WORDS and len(after) < COPY_WORDS  # a short sentence, copied whole or not at all
+    if len(before) + len(after) < COPY_WORDS and not whole:
+        return None
+    start = before[0].start if before else claim.span.start
+    end = after[-1].end if after else claim.span.end
+    pattern = re.compile(
+        rf"(?<!\w){_loose(summary[start : claim.span.start])}({_loose(claim.span.text)})"
+        rf"{_loose(summary[claim.span.end : end])}(?!\w)"
     )
+    for document in sources.documents:
+        found = pattern.search(document.text)
+        if found is None:
+            continue
+        position = found.start(1)
+        if is_negated(document.text, position, found.end(1)) != negated:
+            continue
+        stop = found.end(1)
+        there = [
+            source
+            for source in index
+            if source.document == document.id and source.number.span.start < stop and position < source.number.span.end
+        ]
+        evidence = _evidence(_Candidate(source, 1.0, True, True, "supports") for source in there[:1]) or (
+            Evidence(document=document.id, start=position, end=stop, text=document.text[position:stop]),
+        )
+        detail = f"summary says {describe(claim)}, copied word for word from {label(document.id)}"
+        return Finding.at("number", claim.span, "supported", evidence, detail)
+    return None
+
+
+def _publication_date(claim: NumberClaim, sources: Sources) -> Finding | None:
+    """A full date that is a source's known publication date, written in that source (its dateline)."""
+    if claim.kind != "date" or claim.date is None:
+        return None
+    for document in sources.documents:
+        if sources.anchor(document) is None or claim.date != document.info.date.isoformat():
+            continue
+        position = document.text.find(claim.span.text)
+        if position >= 0:
+            stop = position + len(claim.span.text)
+            evidence = Evidence(document=document.id, start=position, end=stop, text=claim.span.text)
+            detail = f"summary says {describe(claim)}, the date of {label(document.id)}"
+            return Finding.at("number", claim.span, "supported", (evidence,), detail)
+    return None
+
+
+def sentence_of(spans: Sequence[TextSpan], claim: NumberClaim, summary: str) -> TextSpan:
+    """The sentence of the summary that holds the claim (the whole summary if none does)."""
+    return next(
+        (span for span in spans if span.start <= claim.span.start and claim.span.end <= span.end),
+        TextSpan(0, len(summary), summary),
+    )
+
+
+def _loose(text: str) -> str:
+    """`text` as a pattern in which any run of whitespace matches any other (line breaks, double spaces)."""
+    return r"\s+".join(re.escape(part) for part in re.split(r"\s+", text)) if text.strip() else re.escape(text)
 
 
 def _context_of(spans: Sequence[TextSpan], claim: NumberClaim, summary: str, width: int = CONTEXT_WORDS) -> str:
     """The words around a claim within its sentence: `width` words either side."""
-    sentence = next(
-        (span for span in spans if span.start <= claim.span.start and claim.span.end <= span.end),
-        TextSpan(0, len(summary), summary),
-    )
+    sentence = sentence_of(spans, claim, summary)
     tokens = words(sentence.text)
     offset = sentence.start
     before = [token for token in tokens if token.end + offset <= claim.span.start][-width:]

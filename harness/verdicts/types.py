@@ -23,7 +23,7 @@ class SpanLike(Protocol):
 
 FindingType = Literal["number", "entity", "quote", "event", "nli", "judge"]
 
-NumberVerdict = Literal["supported", "contradicted", "unit_mismatch", "unsupported"]
+NumberVerdict = Literal["supported", "contradicted", "unit_mismatch", "unsupported", "unverified"]
 EntityVerdict = Literal["supported", "unsupported", "wrong_role"]
 QuoteVerdict = Literal["verbatim", "altered", "fabricated", "misattributed"]
 EventVerdict = Literal["supported", "contradicted", "unverified"]

@@ -40,6 +40,9 @@ def test_counts_and_precision() -> None:
         "number_contradicted": 2.0,
         "number_unit_mismatch": 0.0,
         "number_unsupported": 1.0,
+        "number_unverified": 0.0,
+        "number_checked": 4.0,
+        "number_unjudged": 0.0,
         "number_precision": 0.25,
     }
 

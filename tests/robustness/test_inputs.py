@@ -25,6 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from harness.claims.numbers import find_numbers
+from harness.claims.numbers.units import resolve_unit
 from harness.cli import main as harness_main
 from harness.errors import GoldsetError, InputFileError, ModelError
 from harness.goldset.load import DEFAULT_GOLDSET
@@ -35,6 +36,8 @@ from harness.models.summarizers.predictions import PredictionsSummarizer
 from harness.run.plugins import build_scorers, scorer_settings
 from harness.run.tasks import score_output
 from harness.verdicts.sources import Sources
+
+resolve_unit("m")  # the units registry loads once (about half a second), before any timed example
 
 CONFIGS = Path(__file__).resolve().parents[2] / "configs"
 SOURCE = (

@@ -129,6 +129,16 @@ def noun_phrase(tokens: Sequence[Token], index: int, *, skip_of: bool = False) -
     return (first, last) if last >= 0 else None
 
 
+def noun_phrase_before(tokens: Sequence[Token], index: int, *, limit: int = 3) -> tuple[int, int] | None:
+    """Token range of the noun phrase measured by a quantity written after it with "of" ("a mean temperature of
+    100 °C" -> "mean temperature"): the content words that end at `index`, at most `limit`."""
+    last = index
+    first = index + 1
+    while first - 1 >= 0 and last - first + 1 < limit and _is_content(tokens[first - 1]):
+        first -= 1
+    return (first, last) if first <= last else None
+
+
 def phrase_head(text: str) -> str | None:
     """Singular head of the first noun phrase of a free-text description ("countries invited to ..." -> country).
 

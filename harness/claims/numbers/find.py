@@ -19,7 +19,8 @@ from harness.claims.numbers.dates import (
     match_numeric_date,
     match_relative_date,
 )
-from harness.claims.numbers.parse import Expression, read_expression
+from harness.claims.numbers.parse import Expression
+from harness.claims.numbers.ranges import is_label, read_span
 from harness.claims.numbers.tokens import Token, tokenize
 from harness.claims.types import NumberClaim
 from harness.goldset.schema import Span
@@ -105,6 +106,26 @@ def _quantity_claim(text: str, tokens: list[Token], found: Expression) -> Number
     )
 
 
+def _cited_year(tokens: list[Token], found: DateMatch | Expression) -> bool:
+    """A year in a reference ("Smith et al. (2011)", "(Jones, 2004; Lee, 2010)", "(Kennett and Stott 1991)"):
+    bibliography, not a claim. The year closes a bracketed reference and follows a name or "et al."."""
+    if found.kind != "year" or found.first != found.last:
+        return False
+    following = tokens[found.last + 1].text if found.last + 1 < len(tokens) else ""
+    if following not in {")", "]", ";", ","} and not (following in {"a", "b", "c"} and found.last + 2 < len(tokens)):
+        return False
+    window = [token.text for token in tokens[max(0, found.first - 12) : found.first]]
+    opened = max((i for i, text in enumerate(window) if text in {"(", "["}), default=-1)
+    if opened < 0 or any(text in {")", "]"} for text in window[opened:]):
+        return False
+    position = found.first - 1
+    for mark in ("(", ",", "."):
+        if position >= 0 and tokens[position].text == mark:
+            position -= 1
+    previous = tokens[position] if position >= 0 else None
+    return previous is not None and (previous.lower == "al" or (previous.is_word and previous.text[:1].isupper()))
+
+
 def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClaim]:
     """Every numeric expression of `text`, normalized by the ARCHITECTURE.md "Numbers" convention.
 
@@ -115,20 +136,27 @@ def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClai
     tokens = tokenize(text)
     claims: list[NumberClaim] = []
     index = 0
+    label_end: int | None = None
     while index < len(tokens):
+        if is_label(tokens, index, label_end):
+            label_end = index
+            index += 1
+            continue
         date = _date_at(tokens, index, anchor)
         if date is not None:
-            claims.append(_date_claim(text, tokens, date))
+            if not _cited_year(tokens, date):
+                claims.append(_date_claim(text, tokens, date))
             index = date.last + 1
             continue
-        expression = read_expression(tokens, index)
+        expression = read_span(tokens, index)
         if expression is not None:
             offset = _offset_date(tokens, expression, anchor)
             if offset is not None:
                 claims.append(_date_claim(text, tokens, offset))
                 index = offset.last + 1
                 continue
-            claims.append(_quantity_claim(text, tokens, expression))
+            if not _cited_year(tokens, expression):
+                claims.append(_quantity_claim(text, tokens, expression))
             index = expression.last + 1
             continue
         index += 1

@@ -111,6 +111,12 @@ QUALIFIER_PHRASES: Final[tuple[tuple[tuple[str, ...], Qualifier], ...]] = (
     (("an", "estimated"), "approximately"),
     (("more", "or", "less"), "approximately"),
     (("in", "the", "region", "of"), "approximately"),
+    (("in", "the", "order", "of"), "approximately"),
+    (("on", "the", "order", "of"), "approximately"),
+    (("of", "the", "order", "of"), "approximately"),
+    (("in", "excess", "of"), "more_than"),
+    (("within",), "at_most"),
+    (("upto",), "at_most"),
     (("over",), "more_than"),
     (("above",), "more_than"),
     (("exceeding",), "more_than"),
@@ -125,6 +131,13 @@ QUALIFIER_PHRASES: Final[tuple[tuple[tuple[str, ...], Qualifier], ...]] = (
     (("roughly",), "approximately"),
     (("some",), "approximately"),
     (("circa",), "approximately"),
+    (("\u2265",), "at_least"),
+    (("\u2264",), "at_most"),
+    ((">",), "more_than"),
+    (("<",), "fewer_than"),
+    (("~",), "approximately"),
+    (("\u223c",), "approximately"),
+    (("\u2248",), "approximately"),
     (("exactly",), "exact"),
     (("precisely",), "exact"),
 )
@@ -139,12 +152,39 @@ POSTPOSED_QUALIFIERS: Final[tuple[tuple[tuple[str, ...], Qualifier], ...]] = (
 """Words after a number that set its qualifier ("40 or more")."""
 
 PERCENT_WORDS: Final[frozenset[str]] = frozenset({"percent", "pct"})
-CURRENCY_SYMBOLS: Final[dict[str, str]] = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₽": "rouble"}
+CURRENCY_SYMBOLS: Final[dict[str, str]] = {
+    "$": "dollar", "\u20ac": "euro", "\u00a3": "pound", "\u00a5": "yen", "\u20bd": "rouble", "\u20b9": "rupee",
+    "\u20a9": "won", "\u20aa": "shekel", "\u20ba": "lira", "\u20a6": "naira", "\u20b1": "peso", "\u20b4": "hryvnia",
+}  # fmt: skip
+DOLLAR_PREFIXES: Final[dict[str, str]] = {
+    "us": "dollar", "hk": "hong kong dollar", "a": "australian dollar", "au": "australian dollar",
+    "c": "canadian dollar", "ca": "canadian dollar", "nz": "new zealand dollar", "s": "singapore dollar",
+    "sg": "singapore dollar", "nt": "new taiwan dollar", "r": "real",
+}  # fmt: skip
+"""Letters glued before "$" that name the dollar ("US$5m", "HK$ 3m", "A$40")."""
+CURRENCY_CODES: Final[dict[str, str]] = {
+    "usd": "dollar", "eur": "euro", "gbp": "pound", "jpy": "yen", "cny": "yuan", "rmb": "yuan", "inr": "rupee",
+    "rs": "rupee", "chf": "franc", "rub": "rouble", "aud": "australian dollar", "cad": "canadian dollar",
+    "hkd": "hong kong dollar", "nzd": "new zealand dollar", "sgd": "singapore dollar", "krw": "won",
+    "brl": "real", "mxn": "peso", "zar": "rand", "sek": "krona", "nok": "krone", "dkk": "krone", "try": "lira",
+    "ngn": "naira", "ils": "shekel", "aed": "dirham", "sar": "riyal", "pln": "zloty", "thb": "baht",
+}  # fmt: skip
+"""ISO 4217 codes (and "Rs", "RMB") written before or after an amount ("EUR 40m", "5m USD")."""
 CURRENCY_WORDS: Final[dict[str, str]] = {
     "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
-    "pounds": "pound", "rouble": "rouble", "roubles": "rouble", "ruble": "rouble", "rubles": "rouble",
-    "afghani": "afghani", "afghanis": "afghani", "rupee": "rupee", "rupees": "rupee", "yuan": "yuan",
+    "pounds": "pound", "sterling": "pound", "rouble": "rouble", "roubles": "rouble", "ruble": "rouble",
+    "rubles": "rouble", "afghani": "afghani", "afghanis": "afghani", "rupee": "rupee", "rupees": "rupee",
+    "yuan": "yuan", "renminbi": "yuan", "yen": "yen", "franc": "franc", "francs": "franc", "krona": "krona",
+    "kronor": "krona", "krone": "krone", "kroner": "krone", "rand": "rand", "peso": "peso", "pesos": "peso",
+    "lira": "lira", "lire": "lira", "naira": "naira", "shekel": "shekel", "shekels": "shekel", "dinar": "dinar",
+    "dinars": "dinar", "dirham": "dirham", "dirhams": "dirham", "riyal": "riyal", "riyals": "riyal",
+    "baht": "baht", "ringgit": "ringgit", "rupiah": "rupiah", "zloty": "zloty", "forint": "forint",
+    "hryvnia": "hryvnia", "reais": "real", "rial": "rial", "rials": "rial", "taka": "taka", "cedi": "cedi",
+    "shilling": "shilling", "shillings": "shilling", "pence": "pence", "cents": "cent", "cent": "cent",
+    **{code: unit for code, unit in CURRENCY_CODES.items() if code not in {"rs", "try"}},
 }  # fmt: skip
+"""Currency names after an amount ("5 billion yen", "40m euros"); pence and cents are a hundredth."""
+SUBUNITS: Final[dict[str, tuple[str, float]]] = {"pence": ("pound", 0.01), "cent": ("dollar", 0.01)}
 TIME_UNITS: Final[dict[str, str]] = {
     "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "min": "minute",
     "mins": "minute", "hour": "hour", "hr": "hour", "hrs": "hour",
@@ -163,7 +203,7 @@ LONG_UNITS: Final[dict[str, tuple[int, str]]] = {
 def interval(value: float, qualifier: Qualifier) -> tuple[float | None, float | None, bool, bool]:
     """The interval (low, high, low_open, high_open) that `qualifier` allows around `value`, per the table.
 
-    Values are non-negative (the finder reads no signs), so "fewer than" and "at most" start at 0.
+    "Fewer than" and "at most" start at 0 for a non-negative value and are open below for a negative one.
     """
     if qualifier == "approximately":
         low, high = sorted((0.9 * value, 1.1 * value))
@@ -174,8 +214,9 @@ def interval(value: float, qualifier: Qualifier) -> tuple[float | None, float | 
         return value, None, True, False
     if qualifier == "at_least":
         return value, None, False, False
+    floor = 0.0 if value >= 0 else None
     if qualifier == "fewer_than":
-        return 0.0, value, False, True
+        return floor, value, False, True
     if qualifier == "at_most":
-        return 0.0, value, False, False
+        return floor, value, False, False
     return value, value, False, False

@@ -11,10 +11,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from harness.claims.numbers.counted import noun_phrase, singular
+from harness.claims.numbers.counted import noun_phrase, noun_phrase_before, singular
 from harness.claims.numbers.lexicon import (
+    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    DOLLAR_PREFIXES,
     FRACTION_WORDS,
     GROUP_NOUNS,
     LONG_UNITS,
@@ -22,6 +24,7 @@ from harness.claims.numbers.lexicon import (
     PERCENT_WORDS,
     POSTPOSED_QUALIFIERS,
     QUALIFIER_PHRASES,
+    SUBUNITS,
     TENS_WORDS,
     TIME_UNITS,
     UNITS_WORDS,
@@ -31,8 +34,10 @@ from harness.claims.numbers.lexicon import (
     VAGUE_TIME_PLURALS,
     interval,
 )
+from harness.claims.numbers.measures import SIGNS, read_scientific, read_signed, read_unit
 from harness.claims.numbers.tokens import Token
-from harness.claims.numbers.words import Reading, read_digits, read_number_words, read_ordinal_word
+from harness.claims.numbers.units import Unit
+from harness.claims.numbers.words import Reading, digit_value, read_digits, read_number_words, read_ordinal_word
 from harness.goldset.schema import NumberKind, Qualifier
 
 _YEAR_CONTEXT = frozenset({
@@ -44,6 +49,8 @@ _NOT_ONE_BEFORE = frozenset({"no", "the", "this", "that", "any", "every", "each"
 _NOT_ONE_AFTER = frozenset({"another", "thing", "way", "hand"})
 _OFFSET_WORDS = frozenset({"after", "later", "before", "earlier", "ago", "back", "long"})
 _NOT_BEFORE_TIME_PLURAL = frozenset({"recent", "coming", "past", "few", "many", "last", "next", "following"})
+_BEFORE_ONE_UNIT = frozenset({"than", "nearly", "almost", "about", "over", "under", "around", "least", "for"})
+"""Words after which "a week", "an hour" is a length of time ("more than a week", "for a month")."""
 _RANGE = re.compile(r"(\d{1,4})[-\u2013](\d{1,4})")
 
 
@@ -156,7 +163,8 @@ def _read_number(tokens: Sequence[Token], index: int) -> Reading | None:
         hyphen_follows = index + 2 < len(tokens) and tokens[index + 2].glued and tokens[index + 2].text == "-"
         if group is not None and tokens[index + 1].lower in GROUP_NOUNS and not hyphen_follows:
             return Reading(float(group[0]), index + 1)
-    reading = read_digits(tokens, index) or read_number_words(tokens, index)
+    reading = read_scientific(tokens, index) or read_digits(tokens, index) or _glued_unit(tokens, index)
+    reading = reading or read_number_words(tokens, index)
     if reading is None or reading.ordinal:
         return reading
     if _phrase_at(tokens, reading.last + 1, ("and", "a", "half")):
@@ -165,6 +173,64 @@ def _read_number(tokens: Sequence[Token], index: int) -> Reading | None:
     if group is not None and tokens[reading.last + 1].lower in {"dozen", "decade", "decades", "century", "centuries"}:
         return Reading(reading.value * group[0], reading.last + 1)
     return reading
+
+
+def _glued_unit(tokens: Sequence[Token], index: int) -> Reading | None:
+    """Digits with a unit symbol glued after them ("5km", "400eV"): the digits, the unit read next."""
+    value = digit_value(tokens[index].text) if tokens[index].kind == "num" else None
+    if value is None or index + 1 >= len(tokens) or read_unit(tokens, index + 1) is None:
+        return None
+    return Reading(value, index)
+
+
+def _physical(first: int, value: float, found: tuple[int, Unit], tokens: Sequence[Token]) -> Expression:
+    """A measured quantity: durations keep their news unit names ("hour"), other units their canonical name."""
+    last, unit = found
+    counted, _ = _counted(tokens, last + 1)
+    if counted is None and first >= 2 and tokens[first - 1].lower == "of":
+        counted = noun_phrase_before(tokens, first - 2)
+    if unit.dimension == "[time]" and unit.name in TIME_UNITS.values():
+        return _exact(first, last, "duration", value, unit=unit.name, counted=counted)
+    if unit.name == "percent":
+        return _exact(first, last, "percent", value, unit="percent", counted=counted)
+    return _exact(first, last, "cardinal", value, unit=unit.name, counted=counted)
+
+
+def _currency_before(tokens: Sequence[Token], index: int) -> Expression | None:
+    """An amount after a currency sign or code: "$5m", "$ 5,000", "US$5m", "£446million", "EUR 40m", "Rs 500"."""
+    token, first = tokens[index], index
+    if token.is_word and token.lower in DOLLAR_PREFIXES and _glued_at(tokens, index + 1, "$"):
+        unit, index = DOLLAR_PREFIXES[token.lower], index + 1
+    elif token.text in CURRENCY_SYMBOLS:
+        unit = CURRENCY_SYMBOLS[token.text]
+    elif token.is_word and token.lower in CURRENCY_CODES and (token.text.isupper() or token.text == "Rs"):
+        unit = CURRENCY_CODES[token.lower]
+        if _glued_at(tokens, index + 1, "."):
+            index += 1
+    else:
+        return None
+    if index + 1 >= len(tokens) or tokens[index + 1].kind != "num":
+        return None
+    reading = read_digits(tokens, index + 1)
+    if reading is None:
+        return None
+    counted, _ = _counted(tokens, reading.last + 1)
+    return _exact(first, reading.last, "money", reading.value, unit=unit, counted=counted)
+
+
+def _pence(tokens: Sequence[Token], index: int) -> Expression | None:
+    """ "40p": forty pence, written as pounds so that it compares with "£0.40"."""
+    value = digit_value(tokens[index].text) if tokens[index].kind == "num" else None
+    if value is None or not _glued_at(tokens, index + 1, "p"):
+        return None
+    if index + 2 < len(tokens) and tokens[index + 2].glued and tokens[index + 2].kind != "punct":
+        return None
+    counted, _ = _counted(tokens, index + 2)
+    return _exact(index, index + 1, "money", value / 100, unit="pound", counted=counted)
+
+
+def _glued_at(tokens: Sequence[Token], index: int, text: str) -> bool:
+    return index < len(tokens) and tokens[index].glued and tokens[index].text == text
 
 
 def _is_identifier(tokens: Sequence[Token], index: int) -> bool:
@@ -199,12 +265,17 @@ def _measure(tokens: Sequence[Token], first: int, reading: Reading) -> Expressio
         return _exact(first, last + 2, "percent", value, unit="percent", counted=counted)
     if lower == "percentage" and last + 2 < len(tokens) and singular(tokens[last + 2].text) == "point":
         return _exact(first, last + 2, "percent", value, unit="percentage point")
-    if lower in CURRENCY_WORDS:
+    if lower in CURRENCY_WORDS and (lower not in CURRENCY_CODES or following.text.isupper()):
         counted, _ = _counted(tokens, last + 2)
-        return _exact(first, last + 1, "money", value, unit=CURRENCY_WORDS[lower], counted=counted)
+        unit, share = SUBUNITS.get(CURRENCY_WORDS[lower], (CURRENCY_WORDS[lower], 1.0))
+        return _exact(first, last + 1, "money", value * share, unit=unit, counted=counted)
     if lower in TIME_UNITS and not following.glued:
         counted, _ = _counted(tokens, last + 2)
         return _exact(first, last + 1, "duration", value, unit=TIME_UNITS[lower], counted=counted or (last + 1,) * 2)
+    if not reading.ordinal and not (following.glued and following.text in "-\u2010\u2011"):
+        measured = read_unit(tokens, last + 1)
+        if measured is not None:
+            return _physical(first, value, measured, tokens)
     if following.text in "-\u2010\u2011" and following.glued and last + 2 < len(tokens) and tokens[last + 2].glued:
         return _hyphenated(tokens, first, last + 2, value)
     return _year_or_cardinal(tokens, first, reading, following)
@@ -286,13 +357,12 @@ def read_quantity(tokens: Sequence[Token], index: int) -> Expression | None:
     token = tokens[index]
     if token.kind == "num" and _is_identifier(tokens, index):
         return None
-    if token.text in CURRENCY_SYMBOLS and index + 1 < len(tokens) and tokens[index + 1].glued:
-        reading = read_digits(tokens, index + 1)
-        if reading is not None:
-            counted, _ = _counted(tokens, reading.last + 1)
-            unit = CURRENCY_SYMBOLS[token.text]
-            return _exact(index, reading.last, "money", reading.value, unit=unit, counted=counted)
-        return None
+    if token.text in SIGNS or token.text == ".":
+        signed = read_signed(tokens, index)
+        return _measure(tokens, index, signed) if signed is not None else None
+    currency = _currency_before(tokens, index) or _pence(tokens, index)
+    if currency is not None:
+        return currency
     if token.kind == "num":
         decade = re.fullmatch(r"(\d{3})0", token.text)
         following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -301,8 +371,12 @@ def read_quantity(tokens: Sequence[Token], index: int) -> Expression | None:
             return Expression(index, index + 1, "year", None, start, start + 9, date=decade.group(1))
         span = _RANGE.fullmatch(token.text)
         if span and int(span.group(1)) < int(span.group(2)):
-            counted, head = _counted(tokens, index + 1)
             low, high = float(span.group(1)), float(span.group(2))
+            written = read_unit(tokens, index + 1)
+            if written is not None:
+                measured = _physical(index, low, written, tokens)
+                return replace(measured, value=None, high=high, qualifier="vague")
+            counted, head = _counted(tokens, index + 1)
             return Expression(index, index, "cardinal", None, low, high, unit=head, qualifier="vague", counted=counted)
     for reader in (_read_fraction, _read_long_unit, _read_vague, _read_time_offset):
         found = reader(tokens, index)
@@ -317,6 +391,8 @@ def read_quantity(tokens: Sequence[Token], index: int) -> Expression | None:
             return None
         if token.lower == "second" and index > 0 and tokens[index - 1].lower in {"a", "per", "one", "split"}:
             return None
+        if token.text[0].isupper() and index + 1 < len(tokens) and tokens[index + 1].text in {",", ":"}:
+            return None  # "First, ...": a discourse marker
         return _year_or_cardinal(tokens, index, ordinal, None)
     return _measure(tokens, index, reading)
 
@@ -339,6 +415,11 @@ def _read_time_offset(tokens: Sequence[Token], index: int) -> Expression | None:
             return None
         low, high, unit = VAGUE_TIME_PLURALS[lower]
         return Expression(index, index, "duration", None, low, high, high_open=True, unit=unit, qualifier="vague")
+    after_qualifier = index > 0 and tokens[index - 1].lower in _BEFORE_ONE_UNIT
+    if lower in {"a", "an"} and after_qualifier and index + 1 < len(tokens) and tokens[index + 1].lower in TIME_UNITS:
+        one_unit = TIME_UNITS[tokens[index + 1].lower]
+        if not tokens[index + 1].lower.endswith("s"):
+            return _exact(index, index + 1, "duration", 1.0, unit=one_unit)
     if lower in {"a", "an"} and index + 2 < len(tokens) and tokens[index + 2].lower in _OFFSET_WORDS:
         offset_unit = TIME_UNITS.get(tokens[index + 1].lower)
         if offset_unit is not None and not tokens[index + 1].lower.endswith("s"):
@@ -351,7 +432,9 @@ for _words, _qualifier in QUALIFIER_PHRASES:
     _QUALIFIERS_BY_FIRST.setdefault(_words[0], []).append((_words, _qualifier))
 
 _STARTERS = frozenset(
-    {"a", "an", "half", "one", "just", "tens"}
+    {"a", "an", "half", "one", "just", "tens", "rs"}
+    | set(DOLLAR_PREFIXES)
+    | set(CURRENCY_CODES)
     | set(UNITS_WORDS)
     | set(TENS_WORDS)
     | set(ORDINAL_WORDS)

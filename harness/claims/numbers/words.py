@@ -68,6 +68,8 @@ def read_digits(tokens: Sequence[Token], index: int) -> Reading | None:
             return Reading(value, index + 1, ordinal=True)
         if suffix in SCALE_SUFFIXES:
             return Reading(value * SCALE_SUFFIXES[suffix], index + 1)
+        if suffix in SCALE_WORDS:
+            return Reading(value * SCALE_WORDS[suffix], index + 1)
         return None
     scale = _scale_after(tokens, index)
     if scale is not None:

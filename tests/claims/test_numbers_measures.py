@@ -1,0 +1,176 @@
+"""Measured quantities, units, money and non-quantities of the number finder, and the unit round trip."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from harness.claims.numbers import find_numbers
+from harness.claims.numbers.dateline import find_dateline
+from harness.claims.numbers.units import resolve_unit, same_quantity
+
+resolve_unit("m")  # the units registry loads once (about half a second), before any timed example
+
+
+def only(text: str) -> Any:
+    found = find_numbers(text)
+    assert len(found) == 1, [claim.span.text for claim in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "low", "high", "unit"),
+    [
+        ("cooled to −4°C overnight", "−4°C", -4, -4, -4, "degree_Celsius"),
+        ("moving at 12.3 km s−1 outward", "12.3 km s−1", 12.3, 12.3, 12.3, "kilometer/second"),
+        ("a dose of 0.5 mg/mL was used", "0.5 mg/mL", 0.5, 0.5, 0.5, "milligram/milliliter"),
+        ("the alloy holds 20 wt% nickel", "20 wt%", 20, 20, 20, "weight_percent"),
+        ("grains of 50 μm were kept", "50 μm", 50, 50, 50, "micrometer"),
+        ("a yield of 200 kg ha−1 yr−1 in total", "200 kg ha−1 yr−1", 200, 200, 200, "kilogram/hectare/year"),
+        ("it stores 3 kWh daily", "3 kWh", 3, 3, 3, "kilowatt_hour"),
+        ("a flux of 1.2 × 10^5 in the core", "1.2 × 10^5", 120_000, 120_000, 120_000, None),
+        ("a rate of 3e-4 in the model", "3e-4", 3e-4, 3e-4, 3e-4, None),
+        ("glucose ≥7.0 mmol/L in", "≥7.0 mmol/L", 7.0, 7.0, None, "millimole/liter"),
+        ("an offset of 3.2 ± 0.1 mm here", "3.2 ± 0.1 mm", 3.2, 3.1, 3.3, "millimeter"),
+        ("layers of 5–10 mm in", "5–10 mm", None, 5, 10, "millimeter"),
+        ("between 5 and 10 km away", "between 5 and 10 km", None, 5, 10, "kilometer"),
+        ("from 2605 m to 2634 m deep", "from 2605 m to 2634 m", None, 2605, 2634, "meter"),
+        ("a ratio of 1.4%–3.1% in", "1.4%–3.1%", None, 1.4, 3.1, "percent"),
+        ("significant at P < .001 in both", "< .001", 0.001, 0.0, 0.001, None),
+        ("the road is 1,500 metres long", "1,500 metres", 1500, 1500, 1500, "meter"),
+        ("heated to 1000–2000 K at", "1000–2000 K", None, 1000, 2000, "kelvin"),
+        ("rising 7 to 20% of", "7 to 20%", None, 7, 20, "percent"),
+    ],
+)
+def test_measured_quantities(text: str, span: str, value: float | None, low: float, high: float | None,
+                             unit: str | None) -> None:  # fmt: skip
+    claim = only(text)
+    assert claim.span.text == span
+    assert text[claim.span.start : claim.span.end] == span
+    assert (claim.value is None) == (value is None)
+    if value is not None:
+        assert claim.value == pytest.approx(value)
+    assert claim.low == pytest.approx(low)
+    assert claim.high == (None if high is None else pytest.approx(high))
+    if unit is not None:
+        assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("The firm paid £446million for it.", "£446million", 446e6, "pound"),
+        ("a £50bn package", "£50bn", 50e9, "pound"),
+        ("fined $ 5,000 in court", "$ 5,000", 5000, "dollar"),
+        ("worth 5 billion yen at the time", "5 billion yen", 5e9, "yen"),
+        ("raised US$5m for it", "US$5m", 5e6, "dollar"),
+        ("a HK$ 3m fee", "HK$ 3m", 3e6, "hong kong dollar"),
+        ("a bid of EUR 40m for him", "EUR 40m", 40e6, "euro"),
+        ("it costs Rs 500 each", "Rs 500", 500, "rupee"),
+        ("bags now cost 40p each", "40p", 0.4, "pound"),
+        ("a bill of 5m USD overall", "5m USD", 5e6, "dollar"),
+    ],
+)
+def test_money_in_many_forms(text: str, span: str, value: float, unit: str) -> None:
+    claim = only(text)
+    assert (claim.kind, claim.span.text, claim.unit) == ("money", span, unit)
+    assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as shown in Fig. 5 and Table 2",
+        "see Eq. (3) for details",
+        "at phases 3, 5, and 7 of the study",
+        "as reported before [29]",
+        "as reported before (14–17)",
+        "as Smith et al. (2011) found",
+        "(Kennett and Stott 1991; Zachos et al., 2005)",
+        "call (+91) 120 4565994 now",
+        "First, the samples were dried",
+    ],
+)
+def test_labels_and_citations_are_no_claims(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+def test_the_measured_thing_is_attached_outside_the_span() -> None:
+    before = only("at a mean temperature of 100 °C in the lab")
+    assert (before.span.text, before.counted) == ("100 °C", "mean temperature")
+    after = only("they drank 75 g glucose solution")
+    assert (after.span.text, after.counted) == ("75 g", "glucose solution")
+
+
+def test_year_ranges_stay_two_years() -> None:
+    assert [claim.span.text for claim in find_numbers("from 2003 to 2004")] == ["2003", "2004"]
+
+
+def test_news_counts_keep_their_shape() -> None:
+    assert [(c.span.text, c.unit) for c in find_numbers("Russia invited 12 countries in 2018.")] == [
+        ("12 countries", "country"),
+        ("2018", None),
+    ]
+    assert [(c.kind, c.span.text) for c in find_numbers("It was 5 times bigger, 3 points ahead.")] == [
+        ("cardinal", "5 times"),
+        ("cardinal", "3 points"),
+    ]
+
+
+def test_units_resolve_to_a_dimension_and_compare_across_prefixes() -> None:
+    assert same_quantity(1.5, "km", 1500, "metres")
+    assert same_quantity(100, "°C", 212, "°F")
+    assert not same_quantity(1.5, "km", 1500, "g")
+    percent, points = resolve_unit("%"), resolve_unit("percentage points")
+    assert percent is not None and points is not None and percent.dimension != points.dimension
+    assert resolve_unit("countries") is None
+    assert resolve_unit("the") is None
+
+
+def test_dateline_dates_a_text_only_from_its_opening() -> None:
+    assert str(find_dateline("LONDON, Sept. 4, 2018 (Reuters) - The talks")) == "2018-09-04"
+    assert find_dateline("The talks open on Sept. 4 in Moscow.") is None
+    assert find_dateline("x " * 200 + "4 September 2018") is None
+
+
+UNITS = {
+    "mm": "millimeter", "km": "kilometer", "kg": "kilogram", "mg/mL": "milligram/milliliter", "°C": "degree_Celsius",
+    "μm": "micrometer", "kWh": "kilowatt_hour", "km s−1": "kilometer/second", "Hz": "hertz", "kPa": "kilopascal",
+    "metres": "meter", "grams": "gram", "wt%": "weight_percent", "K": "kelvin", "mol": "mole", "MW": "megawatt",
+}  # fmt: skip
+
+
+def format_value(value: float, style: str) -> str:
+    if style == "grouped" and value >= 1000 and value.is_integer():
+        return f"{int(value):,}"
+    if style == "scientific" and value > 0:
+        mantissa, exponent = f"{value:.9e}".split("e")
+        return f"{float(mantissa):.9g} × 10^{int(exponent)}"
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    value=st.one_of(
+        st.integers(min_value=0, max_value=10**7).map(float),
+        st.decimals(min_value=0, max_value=10**5, places=3).map(float),
+    ),
+    unit=st.sampled_from(sorted(UNITS)),
+    style=st.sampled_from(["plain", "grouped", "scientific"]),
+    negative=st.booleans(),
+)
+def test_formatting_a_value_with_a_unit_and_parsing_it_back_round_trips(
+    value: float, unit: str, style: str, negative: bool
+) -> None:
+    written = format_value(value, style)
+    sign = "−" if negative and value > 0 else ""
+    text = f"The measured value was {sign}{written} {unit} in the end."
+    claim = only(text)
+    expected = -value if sign else value
+    assert claim.value is not None and math.isclose(claim.value, expected, rel_tol=1e-6, abs_tol=1e-9)
+    assert claim.unit == UNITS[unit]
+    assert claim.span.text.endswith(unit)
