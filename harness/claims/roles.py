@@ -10,15 +10,9 @@ from __future__ import annotations
 import re
 
 from harness.claims.text import fold, search_tail
+from harness.resources import word_list
 
-_TITLE_WORDS_TEXT = """
-    minister ministers president vice prime secretary ambassador envoy spokesman spokeswoman spokesperson adviser
-    advisor advisers commander commanders general chief head leader leaders director deputy foreign national
-    security state senator governor official officials diplomat diplomats king queen prince emir mayor chairman
-    chairwoman founder intern correspondent editor analyst negotiator delegate representative mullah sheikh
-    premier chancellor lieutenant colonel captain major admiral marshal mr mrs ms dr prof gen col sen gov rep
-    """
-TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
+TITLE_WORDS = word_list("titles")
 """Words that make up a title or role; the head of a role phrase is always one of them."""
 
 _DETERMINERS = frozenset({"the", "a", "an"})

@@ -1,0 +1,64 @@
+"""Lexical support: how many of a summary's content words its sources contain (an extrinsic-information signal).
+
+A summary word that no source contains (compared on folded five-letter stems, function words left out) is
+new information or a paraphrase; a summary with many of them is more often wrong (names, places and figures
+the article never gave). This is a score, not a verdict: it raises no finding, so it never flags a
+paraphrase on its own; the combined score (`metrics.combined`) weighs it with the verdict scorers.
+
+Per-sample metrics: `lexical_words` (content words of the summary), `lexical_unsupported` (those absent from
+every source), `lexical_checked` / `lexical_unjudged` (words compared / 0), and `lexical_support`
+(1 - unsupported / words; left out when the summary has no content word).
+"""
+
+from __future__ import annotations
+
+import re
+
+from harness.claims.system_text import clean_tokens
+from harness.metrics.protocols import SampleScore
+from harness.metrics.source_cache import PerSources
+from harness.resources import word_list
+from harness.verdicts.sources import Sources
+
+STEM_LENGTH = 5
+"""Letters a word is cut to before comparison ("ceasefires" = "ceasefire", "elected" = "election")."""
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of a text's content words, in order (function words and words under three letters dropped)."""
+    function_words = word_list("function_words")
+    return [
+        word[:STEM_LENGTH]
+        for word in _WORD.findall(clean_tokens(text).lower())
+        if word not in function_words and (len(word) > 2 or word.isdigit())
+    ]
+
+
+def _source_stems(sources: Sources) -> frozenset[str]:
+    return frozenset(stem for document in sources.documents for stem in content_stems(document.text))
+
+
+class LexicalSupportScorer:
+    """The share of a summary's content words that some source contains."""
+
+    name = "lexical"
+
+    def __init__(self) -> None:
+        self._stems: PerSources[frozenset[str]] = PerSources(_source_stems)
+
+    def score(self, summary: str, sources: Sources) -> SampleScore:
+        """Count the summary's content words that no source contains."""
+        known = self._stems(sources)
+        words = content_stems(summary)
+        unsupported = sum(stem not in known for stem in words)
+        metrics = {
+            "lexical_words": float(len(words)),
+            "lexical_unsupported": float(unsupported),
+            "lexical_checked": float(len(words)),
+            "lexical_unjudged": 0.0,
+        }
+        if words:
+            metrics["lexical_support"] = 1.0 - unsupported / len(words)
+        return SampleScore(metrics=metrics)
