@@ -26,6 +26,7 @@ from harness.metaeval.stats import balanced_accuracy_rows, choose_threshold
 from harness.metrics.combined import CombinedScorer
 from harness.metrics.entities import EntityConsistencyScorer
 from harness.metrics.events import EventConsistencyScorer
+from harness.metrics.lexical import LexicalSupportScorer
 from harness.metrics.numbers import NumberConsistencyScorer
 from harness.metrics.protocols import SampleScore
 from harness.metrics.quotes import QuoteFidelityScorer
@@ -36,6 +37,7 @@ SCORERS: dict[str, Callable[[], object]] = {
     "entities": EntityConsistencyScorer,
     "quotes": QuoteFidelityScorer,
     "events": EventConsistencyScorer,
+    "lexical": LexicalSupportScorer,
 }
 
 
@@ -90,12 +92,24 @@ def score_all(summary: str, sources: Sources, scorers: dict[str, object]) -> dic
 
 
 def summary_score(name: str, result: SampleScore) -> float:
-    """Higher = more consistent: the combined score, or 1 - flagged share of a scorer's findings."""
+    """Higher = more consistent: the combined score, lexical support (words times trigrams), or 1 - the
+    flagged share of a scorer's findings."""
     if name == "combined":
         return result.metrics["combined_score"]
+    if name == "lexical":
+        return result.metrics.get("lexical_support", 1.0) * result.metrics.get("lexical_trigram_support", 1.0)
     if not result.findings:
         return 1.0
     return 1.0 - sum(finding.flagged for finding in result.findings) / len(result.findings)
+
+
+def flagged(name: str, result: SampleScore) -> bool:
+    """Whether a scorer flags the summary: `combined_flag`, a low lexical support, or any flagged finding."""
+    if name == "combined":
+        return result.metrics["combined_flag"] == 1.0
+    if name == "lexical":
+        return summary_score(name, result) < CombinedScorer().threshold
+    return any(finding.flagged for finding in result.findings)
 
 
 def partial_correlation(scores: np.ndarray, labels: np.ndarray, systems: Sequence[str]) -> float:
@@ -129,16 +143,18 @@ def evaluate(name: str, items: list[Item]) -> None:
     names = [*SCORERS, "combined"]
     scores: dict[str, list[float]] = {key: [] for key in names}
     self_flags = {key: 0 for key in names}
+    flag_counts = {key: 0 for key in names}
     by_article: dict[str, Sources] = {}
     for item in items:
         sources = by_article.setdefault(item.article, Sources.from_texts(item.article, {item.article: item.document}))
         results = score_all(item.summary, sources, scorers)
         for key in names:
             scores[key].append(summary_score(key, results[key]))
+            flag_counts[key] += int(flagged(key, results[key]))
     for sources in by_article.values():
         results = score_all(sources.documents[0].text, sources, scorers)
         for key in names:
-            self_flags[key] += int(summary_score(key, results[key]) < 1.0)
+            self_flags[key] += int(flagged(key, results[key]))
     labels = np.asarray([item.label for item in items])
     systems = [item.system for item in items]
     articles = [item.article for item in items]
@@ -147,7 +163,7 @@ def evaluate(name: str, items: list[Item]) -> None:
     )
     print(
         "| scorer | threshold (dev) | balanced acc. (dev threshold) | balanced acc. (two-fold) | partial r | "
-        "summaries flagged | articles as own summary flagged |"
+        "summaries flagged (default threshold) | articles as own summary flagged |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for key in names:
@@ -156,7 +172,7 @@ def evaluate(name: str, items: list[Item]) -> None:
         accuracy = float(balanced_accuracy_rows(values, labels, threshold)[0])
         print(
             f"| {key} | {threshold:.3f} | {accuracy:.3f} | {two_fold(values, labels, articles):.3f} | "
-            f"{partial_correlation(values, labels, systems):.3f} | {int((values < 1).sum())} | "
+            f"{partial_correlation(values, labels, systems):.3f} | {flag_counts[key]} | "
             f"{self_flags[key]} of {len(by_article)} |"
         )
 

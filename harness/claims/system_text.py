@@ -44,21 +44,27 @@ def is_lowercased(text: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _casing(source: str) -> dict[str, str]:
-    """How the source writes each word inside its sentences: the most frequent form, when not lower case.
+    """How the source writes each word that it does not write in lower case inside its sentences.
 
-    Words right after a sentence end are skipped, so that "The" at a sentence start does not make "the" a name.
+    Inside sentences the most frequent form wins; a word seen only right after a sentence end counts as
+    capitalized only when the source never writes it in lower case ("Mary" yes, "The" no).
     """
-    forms: dict[str, Counter[str]] = {}
+    inner: dict[str, Counter[str]] = {}
+    initial: dict[str, str] = {}
     for match in _WORD.finditer(source):
         before = source[max(0, match.start() - 3) : match.start()].rstrip(" \"'\u201c\u2018(")
-        if not before or before[-1] in ".!?\n:":
-            continue
         word = match.group()
-        forms.setdefault(word.lower(), Counter())[word] += 1
+        if not before or before[-1] in ".!?\n:":
+            initial.setdefault(word.lower(), word)
+        else:
+            inner.setdefault(word.lower(), Counter())[word] += 1
     casing: dict[str, str] = {}
-    for lower, counts in forms.items():
+    for lower, counts in inner.items():
         form, count = counts.most_common(1)[0]
         if form != lower and count > counts.get(lower, 0):
+            casing[lower] = form
+    for lower, form in initial.items():
+        if lower not in inner and form != lower:
             casing[lower] = form
     return casing
 

@@ -1,14 +1,16 @@
 """Lexical support: how many of a summary's content words its sources contain (an extrinsic-information signal).
 
-A summary word that no source contains (compared on folded five-letter stems, function words left out) is
-new information or a paraphrase; a summary with many of them is more often wrong (names, places and figures
-the article never gave). This is a score, not a verdict: it raises no finding, so it never flags a
-paraphrase on its own; the combined score (`metrics.combined`) weighs it with the verdict scorers.
+A summary word that no source contains (compared on folded five-letter stems, function words left out) is new
+information or a paraphrase; a summary with many of them is more often wrong (names, places and figures the article
+never gave). A run of three words that no source contains in that order is new wording or a new combination of the
+source's facts ("the police arrested the mayor" from "the mayor called the police"). This is a score, not a verdict:
+it raises no finding, so it never flags a paraphrase on its own; the combined score (`metrics.combined`) weighs it
+with the verdict scorers.
 
-Per-sample metrics: `lexical_words` (content words of the summary), `lexical_unsupported` (those absent from
-every source), `lexical_checked` / `lexical_unjudged` (words compared / 0), and `lexical_support`
-(1 - unsupported / words; left out when the summary has no content word).
-"""
+Per-sample metrics: `lexical_words` (content words of the summary), `lexical_unsupported` (those absent from every
+source), `lexical_checked` / `lexical_unjudged` (words compared / 0), `lexical_support` (1 - unsupported / words;
+left out when the summary has no content word), and `lexical_trigram_support` (the share of the summary's word
+trigrams, all words folded, that some source contains; left out under three words)."""
 
 from __future__ import annotations
 
@@ -31,13 +33,25 @@ def content_stems(text: str) -> list[str]:
     function_words = word_list("function_words")
     return [
         word[:STEM_LENGTH]
-        for word in _WORD.findall(clean_tokens(text).lower())
+        for word in folded_tokens(text)
         if word not in function_words and (len(word) > 2 or word.isdigit())
     ]
 
 
-def _source_stems(sources: Sources) -> frozenset[str]:
-    return frozenset(stem for document in sources.documents for stem in content_stems(document.text))
+def folded_tokens(text: str) -> list[str]:
+    """Every word of a text, lower-cased, PTB tokens cleaned."""
+    return _WORD.findall(clean_tokens(text).lower())
+
+
+def trigrams(tokens: list[str]) -> list[tuple[str, str, str]]:
+    """The word trigrams of a token list, in order."""
+    return list(zip(tokens, tokens[1:], tokens[2:], strict=False))
+
+
+def _source_index(sources: Sources) -> tuple[frozenset[str], frozenset[tuple[str, str, str]]]:
+    stems = frozenset(stem for document in sources.documents for stem in content_stems(document.text))
+    grams = frozenset(gram for document in sources.documents for gram in trigrams(folded_tokens(document.text)))
+    return stems, grams
 
 
 class LexicalSupportScorer:
@@ -46,12 +60,13 @@ class LexicalSupportScorer:
     name = "lexical"
 
     def __init__(self) -> None:
-        self._stems: PerSources[frozenset[str]] = PerSources(_source_stems)
+        self._index: PerSources[tuple[frozenset[str], frozenset[tuple[str, str, str]]]] = PerSources(_source_index)
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """Count the summary's content words that no source contains."""
-        known = self._stems(sources)
+        known, known_grams = self._index(sources)
         words = content_stems(summary)
+        grams = trigrams(folded_tokens(summary))
         unsupported = sum(stem not in known for stem in words)
         metrics = {
             "lexical_words": float(len(words)),
@@ -61,4 +76,6 @@ class LexicalSupportScorer:
         }
         if words:
             metrics["lexical_support"] = 1.0 - unsupported / len(words)
+        if grams:
+            metrics["lexical_trigram_support"] = sum(gram in known_grams for gram in grams) / len(grams)
         return SampleScore(metrics=metrics)
