@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from harness.claims.text import fold, search_tail
+from harness.claims.text import ABBREVIATIONS, fold, search_tail
 from harness.resources import word_list
 
 TITLE_WORDS = word_list("titles")
@@ -29,8 +29,11 @@ def is_title_word(word: str) -> bool:
 
 
 def _ends_sentence(token: str) -> bool:
-    """A token closing the previous sentence ("September."), not an abbreviated title or an initial ("Gen.", "U.S.")."""
-    return token.endswith(".") and not is_title_word(token) and re.fullmatch(r"(?:[A-Z]\.)+", token) is None
+    """A token closing the previous sentence ("September.", "leader."), not an abbreviation or an initial
+    ("Gen.", "U.S.")."""
+    return (
+        token.endswith(".") and token[:-1].lower() not in ABBREVIATIONS and re.fullmatch(r"(?:[A-Z]\.)+", token) is None
+    )
 
 
 def _is_role_modifier(token: str) -> bool:

@@ -123,7 +123,7 @@ def judge_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Enti
         return _finding(claim, "unsupported", detail=f"'{claim.span.text}' is named in no source document")
     if claim.role is not None:
         contexts = _role_contexts(claim, sources, inventory)
-        if not role_supported(claim.role, contexts):
+        if not role_supported(claim.role, contexts) and not copied_passage(claim, summary, sources):
             entity = inventory.get(claim.entity) if claim.entity else None
             detail = f"summary calls {claim.span.text} '{claim.role}', which no source states"
             if entity is not None and entity.roles:

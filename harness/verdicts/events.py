@@ -26,6 +26,7 @@ from typing import Literal
 
 from harness.claims.event_lexicon import ANTONYMS
 from harness.claims.events import clause_at, find_events
+from harness.claims.system_text import clean_tokens
 from harness.claims.text import fold
 from harness.claims.types import EventClaim
 from harness.goldset.schema import Entity
@@ -132,7 +133,7 @@ def source_events(sources: Sources) -> list[SourceEvent]:
                     )
                 )
         else:
-            for found in find_events(document.text, sources.entities):
+            for found in find_events(clean_tokens(document.text), sources.entities):
                 span = found.trigger
                 events.append(
                     SourceEvent(

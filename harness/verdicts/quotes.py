@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from harness.claims.quotes import find_quotes
 from harness.claims.roles import is_title_word
+from harness.claims.system_text import clean_tokens
 from harness.claims.text import sentences
 from harness.claims.types import QuoteClaim
 from harness.goldset.load import GoldDocument
@@ -44,16 +45,22 @@ class SourceQuote:
 
 
 def read_quotes(sources: Sources) -> list[SourceQuote]:
-    """The quotes `find_quotes` reads in each source text, with the speaker it reads for each."""
+    """The quotes `find_quotes` reads in each source text (PTB quotes cleaned, as summaries are), with the
+    speaker it reads for each."""
     return [
         SourceQuote(
-            evidence=Evidence(document=document.id, start=q.content.start, end=q.content.end, text=q.content.text),
+            evidence=Evidence(
+                document=document.id,
+                start=q.content.start,
+                end=q.content.end,
+                text=document.text[q.content.start : q.content.end],
+            ),
             words=tuple(folded_words(q.content.text)),
             speakers=frozenset({q.speaker} if q.speaker else ()),
             speaker_texts=(q.speaker_text,) if q.speaker_text else (),
         )
         for document in sources.documents
-        for q in find_quotes(document.text, sources.entities)
+        for q in find_quotes(clean_tokens(document.text), sources.entities)
     ]
 
 
