@@ -16,31 +16,14 @@ from harness.claims.roles import is_title_word, role_after, role_before
 from harness.claims.text import TextSpan, search_tail, sentences, words
 from harness.claims.types import EntityClaim
 from harness.goldset.schema import Entity, Span
+from harness.resources import word_list
 
 _KIND_RANK = {"name": 0, "alias": 1, "metonym": 2}
 
-_CALENDAR_WORDS_TEXT = """
-    january february march april may june july august september october november december jan feb mar apr jun
-    jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-    """
-CALENDAR_WORDS = frozenset(_CALENDAR_WORDS_TEXT.split())
-
-_COMMON_WORDS_TEXT = """
-    the a an this that these those it its they their them he she his her we our i you your in on at by for from
-    with after before during as but and or if when while although though since because however meanwhile
-    earlier later yet still also there here what which who whom whose some many most several both each all no
-    not nearly about around more less only just even such so then thus according separately recently
-    currently back reports hours days one two three four five approximately statements photo related original
-    add your facebook join nobody everyone everybody someone somebody nothing
-    """
-COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
+CALENDAR_WORDS = word_list("calendar_words")
+COMMON_WORDS = word_list("sentence_start_words")
 """Words that start sentences without naming anything."""
-
-_ORG_HEADS_TEXT = """
-    ministry office embassy council agency department government group army forces news party movement
-    republic union nations organisation organization committee court parliament assembly bank company
-    """
-ORG_HEADS = frozenset(_ORG_HEADS_TEXT.split())
+ORG_HEADS = word_list("organization_heads")
 """Last words that make a run a name of an organization even when a title word precedes them."""
 
 NAME_FINAL_TITLES = frozenset({"state"})
@@ -156,14 +139,14 @@ def _capitalized_runs(text: str) -> list[list[TextSpan]]:
     return runs
 
 
-def _is_common_start(token: TextSpan, text: str, plain_words: frozenset[str]) -> bool:
-    """A sentence-initial word that is common, or that the text also writes in lower case as a whole word.
+def _is_common_start(token: TextSpan, text: str, plain_words: frozenset[str], common: frozenset[str]) -> bool:
+    """A sentence-initial word that is common, or that the text (or `common`) also writes in lower case.
 
     `plain_words` holds the text's maximal runs of word characters and hyphens; a word made only of those is
     written in lower case somewhere exactly when its lower-case form is one of them.
     """
     lower = token.text.lower()
-    if lower in COMMON_WORDS:
+    if lower in COMMON_WORDS or lower in common:
         return True
     if _PLAIN_WORD.fullmatch(lower):
         return lower in plain_words
@@ -183,7 +166,7 @@ def _split_title(run: list[TextSpan], text: str) -> list[TextSpan]:
     return run[last + 1 :]
 
 
-def _unknown_spans(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _unknown_spans(text: str, covered: list[tuple[int, int]], common: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of capitalized runs that are no inventory name, calendar word, title or sentence-initial common word."""
     starts = _sentence_starts(text)
     plain_words = frozenset(_PLAIN_WORD.findall(text))
@@ -195,7 +178,7 @@ def _unknown_spans(text: str, covered: list[tuple[int, int]]) -> list[tuple[int,
             if all(token.end <= start or token.start >= end for start, end in covered)
             and token.text.lower().rstrip(".") not in CALENDAR_WORDS
         ]
-        while kept and kept[0].start in starts and _is_common_start(kept[0], text, plain_words):
+        while kept and kept[0].start in starts and _is_common_start(kept[0], text, plain_words, common):
             kept = kept[1:]
         kept = _split_title(kept, text) if kept else kept
         if not kept or (is_title_word(kept[-1].text) and kept[-1].text.lower() not in NAME_FINAL_TITLES):
@@ -217,8 +200,14 @@ def _role(text: str, start: int, end: int, entity_type: str | None) -> str | Non
     return role_before(text, start) or role_after(text, end)
 
 
-def find_entities(text: str, inventory: Sequence[Entity] = ()) -> list[EntityClaim]:
-    """Entity mentions in `text`: inventory names linked to their entity, other proper names unlinked."""
+def find_entities(
+    text: str, inventory: Sequence[Entity] = (), common: frozenset[str] = frozenset()
+) -> list[EntityClaim]:
+    """Entity mentions in `text`: inventory names linked to their entity, other proper names unlinked.
+
+    `common`: words known to be written in lower case elsewhere (the sources' words), so that a capitalized
+    one at a sentence start ("Fewer than ten ...") is no name.
+    """
     claims: list[EntityClaim] = []
     matches = match_names(text, inventory)
     for match in matches:
@@ -232,7 +221,7 @@ def find_entities(text: str, inventory: Sequence[Entity] = ()) -> list[EntityCla
             )
         )
     covered = [(match.start, match.end) for match in matches]
-    for start, end in _unknown_spans(text, covered):
+    for start, end in _unknown_spans(text, covered, common):
         role = _role(text, start, end, None)
         claims.append(
             EntityClaim(

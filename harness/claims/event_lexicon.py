@@ -1,78 +1,39 @@
 """Trigger words of each event type, and the cues that negate a trigger.
 
-Each pattern is a regular expression over lower-cased text matching the inflected forms of one trigger; the
-nominal forms ("invitation", "refusal") are listed apart because their agent is read differently. Some verbs
-state the negative of a type ("skip", "boycott", "stay away from", "shun" = not ATTEND): their polarity is
-inverted, so "will not skip" is a positive ATTEND. A type goes by the act, not the word: "sent its troops"
-into a country is INVADE. A noun trigger that is the object of a light verb ("hold talks", "begin
-negotiations") is negated with that verb ("would not hold talks", "refused to hold talks").
+The vocabulary (trigger patterns per type, verbs that state a type's negative, antonym pairs, the role of a
+verb's object) is data: `harness/resources/events.json`, general news vocabulary. Each pattern is a regular
+expression over lower-cased text matching the inflected forms of one trigger; the nominal forms
+("invitation", "refusal") are listed apart because their agent is read differently. Some verbs state the
+negative of a type ("skip", "boycott" = not ATTEND): their polarity is inverted, so "will not skip" is a
+positive ATTEND. A noun trigger that is the object of a light verb ("hold talks", "begin negotiations") is
+negated with that verb ("would not hold talks", "refused to hold talks").
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-VERB_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "INVITE": (r"invit(?:e|es|ed|ing)",),
-    "ACCEPT": (r"accept(?:s|ed|ing)?", r"agree(?:s|d|ing)?"),
-    "DECLINE": (r"declin(?:e|es|ed|ing)", r"refus(?:e|es|ed|ing)", r"turn(?:s|ed|ing)? down", r"decided against"),
-    "REJECT": (r"reject(?:s|ed|ing)?", r"dismiss(?:es|ed|ing)?", r"brush(?:es|ed|ing)? (?:aside|off)"),
-    "OFFER": (r"offer(?:s|ed|ing)",),
-    "REQUEST": (r"request(?:s|ed|ing)?", r"call(?:s|ed|ing)? (?:up)?on", r"urg(?:e|es|ed|ing)", r"ask(?:s|ed|ing)?"),
-    "ACCUSE": (r"accus(?:e|es|ed|ing)",),
-    "DENY": (r"den(?:y|ies|ied|ying)",),
-    "CRITICIZE": (r"critici[sz](?:e|es|ed|ing)", r"condemn(?:s|ed|ing)?"),
-    "MEET": (r"met", r"meet(?:s)?"),
-    "TALKS": (r"negotiat(?:e|es|ed|ing)",),
-    "ATTEND": (
-        r"attend(?:s|ed|ing)?",
-        r"(?:take|takes|took|taking) part",
-        r"participat(?:e|es|ed|ing)",
-        r"(?<=not )go",
-        r"(?<=n't )go",
-    ),
-    "SEND": (r"send(?:s|ing)?", r"sent"),
-    "CONTACT": (r"contact(?:s|ed|ing)?",),
-    "ATTACK": (r"attack(?:s|ed|ing)?",),
-    "KILL": (r"kill(?:s|ed|ing)?",),
-    "INVADE": (r"invad(?:e|es|ed|ing)", r"sen(?:d|ds|ding|t) (?:its |their |his |her )?troops(?= into)"),
-    "OCCUPY": (r"occup(?:y|ies|ied|ying)",),
-    "FIGHT": (r"fight(?:s|ing)?", r"fought", r"clash(?:es|ed|ing)?"),
-    "SUPPLY": (r"suppl(?:y|ies|ied|ying)",),
-    "SUPPORT": (r"support(?:s|ed|ing)?",),
-    "CONFIRM": (r"confirm(?:s|ed|ing)?",),
-    "ANNOUNCE": (r"announc(?:e|es|ed|ing)",),
-    "REGRET": (r"regret(?:s|ted|ting)?",),
-    "PRAISE": (r"prais(?:e|es|ed|ing)", r"hail(?:s|ed|ing)?"),
-    "BAN": (r"bann?(?:s|ed|ing)?",),
-    "CONTROL": (r"control(?:s|led|ling)?",),
-}
+from harness.resources import table
 
-INVERTED_VERB_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "ATTEND": (
-        r"skip(?:s|ped|ping)?",
-        r"boycott(?:s|ed|ing)?",
-        r"(?:stay|stays|stayed|staying|keep|keeps|kept|keeping) away(?: from)?",
-        r"shun(?:s|ned|ning)?",
-    ),
-}
+_EVENTS: dict[str, Any] = table("events")
+_TYPES: dict[str, dict[str, Any]] = _EVENTS["types"]
+
+
+def _triggers(key: str) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(entry[key]) for name, entry in _TYPES.items() if entry.get(key)}
+
+
+VERB_TRIGGERS: dict[str, tuple[str, ...]] = _triggers("verbs")
+INVERTED_VERB_TRIGGERS: dict[str, tuple[str, ...]] = _triggers("inverted_verbs")
 """Verbs that state the negative of their type: "skip the talks" is ATTEND with negative polarity."""
+NOUN_TRIGGERS: dict[str, tuple[str, ...]] = _triggers("nouns")
 
-NOUN_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "INVITE": (r"invitations?",),
-    "ACCEPT": (r"acceptance",),
-    "DECLINE": (r"refusal",),
-    "REJECT": (r"rejection",),
-    "OFFER": (r"offers?",),
-    "REQUEST": (r"requests?",),
-    "ACCUSE": (r"accusations?",),
-    "DENY": (r"denials?",),
-    "ATTEND": (r"participation", r"attendance"),
-    "INVADE": (r"invasions?",),
-    "OCCUPY": (r"occupation",),
-    "ANNOUNCE": (r"announcements?",),
-    "TALKS": (r"talks", r"negotiations?"),
-}
+OBJECT_ROLES: dict[str, str] = {name: entry["object_role"] for name, entry in _TYPES.items() if "object_role" in entry}
+"""The role of the first participant after a verb trigger; any other type calls it `theme`."""
+
+ANTONYMS: frozenset[frozenset[str]] = frozenset(frozenset(pair) for pair in _EVENTS["antonyms"])
+"""Event types that say the opposite of each other between the same participants."""
 
 NEGATION_CUES = re.compile(
     r"\b(?:not|never|no longer|(?:have|has|had) yet to|yet to|fail(?:s|ed)? to|"

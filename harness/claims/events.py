@@ -25,19 +25,12 @@ from harness.claims.event_lexicon import (
     NEGATION_CUES,
     NEGATION_WINDOW,
     NOUN_PATTERNS,
+    OBJECT_ROLES,
     VERB_PATTERNS,
 )
 from harness.claims.text import TextSpan, search_tail, sentences
 from harness.claims.types import EntityClaim, EventArgumentClaim, EventClaim
 from harness.goldset.schema import Entity, Span
-
-OBJECT_ROLES: dict[str, str] = {
-    **dict.fromkeys(("INVITE", "OFFER", "REQUEST", "ACCUSE", "CONTACT", "MEET", "SEND", "SUPPLY"), "recipient"),
-    **dict.fromkeys(
-        ("ATTACK", "KILL", "INVADE", "OCCUPY", "FIGHT", "CRITICIZE", "BAN", "CONTROL", "SUPPORT"), "target"
-    ),
-}
-"""The role of the first participant after a verb trigger; any other type calls it `theme`."""
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[\u2013\u2014]\s|,\s+and\b|\bbut\b|\bwhile\b|\bwhereas\b|"

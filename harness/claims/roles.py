@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import re
 
-from harness.claims.text import fold, search_tail
+from harness.claims.text import ABBREVIATIONS, fold, search_tail
+from harness.resources import word_list
 
-_TITLE_WORDS_TEXT = """
-    minister ministers president vice prime secretary ambassador envoy spokesman spokeswoman spokesperson adviser
-    advisor advisers commander commanders general chief head leader leaders director deputy foreign national
-    security state senator governor official officials diplomat diplomats king queen prince emir mayor chairman
-    chairwoman founder intern correspondent editor analyst negotiator delegate representative mullah sheikh
-    premier chancellor lieutenant colonel captain major admiral marshal mr mrs ms dr prof gen col sen gov rep
-    """
-TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
+TITLE_WORDS = word_list("titles")
 """Words that make up a title or role; the head of a role phrase is always one of them."""
 
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -35,8 +29,11 @@ def is_title_word(word: str) -> bool:
 
 
 def _ends_sentence(token: str) -> bool:
-    """A token closing the previous sentence ("September."), not an abbreviated title or an initial ("Gen.", "U.S.")."""
-    return token.endswith(".") and not is_title_word(token) and re.fullmatch(r"(?:[A-Z]\.)+", token) is None
+    """A token closing the previous sentence ("September.", "leader."), not an abbreviation or an initial
+    ("Gen.", "U.S.")."""
+    return (
+        token.endswith(".") and token[:-1].lower() not in ABBREVIATIONS and re.fullmatch(r"(?:[A-Z]\.)+", token) is None
+    )
 
 
 def _is_role_modifier(token: str) -> bool:

@@ -4,6 +4,8 @@ Per-sample metrics:
 - `event_claims`: event mentions found in the summary;
 - `event_contradictions` (lower is better): summary events `contradicted` by a source event about the same
   thing (flipped polarity or antonym type; same agent, or without an agent a matching context);
+- `event_checked` / `event_unjudged`: events supported or contradicted / events no source event bears on
+  (`unverified`): silence on unfamiliar text shows as unjudged events, not as a clean score;
 - `event_support`: `supported` events / summary events. Left out when the summary reports no event.
 """
 
@@ -15,6 +17,7 @@ from harness.claims.events import find_events
 from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
+from harness.metrics.surface import summary_as_prose, with_summary_text
 from harness.verdicts.events import SourceEvent, judge_events, source_events
 from harness.verdicts.sources import Sources
 
@@ -34,10 +37,16 @@ class EventConsistencyScorer:
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """Score one summary's event mentions against its sources."""
-        findings = judge_events(find_events(summary, sources.entities), sources, self._events(sources))
+        text = summary_as_prose(summary, sources)
+        findings = with_summary_text(
+            judge_events(find_events(text, sources.entities), sources, self._events(sources)), summary
+        )
+        unverified = sum(finding.verdict == "unverified" for finding in findings)
         metrics = {
             "event_claims": float(len(findings)),
             "event_contradictions": float(sum(finding.verdict == "contradicted" for finding in findings)),
+            "event_checked": float(len(findings) - unverified),
+            "event_unjudged": float(unverified),
         }
         if findings:
             metrics["event_support"] = sum(finding.verdict == "supported" for finding in findings) / len(findings)

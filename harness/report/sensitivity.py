@@ -23,6 +23,7 @@ REVEALED_BY = {
     "entity": {"entity", "quote"},
     "quote": {"quote"},
     "negation": {"event", "number", "nli"},
+    "relation": {"event", "entity", "nli"},
 }
 """Planted error type -> finding types that can reveal it within the same sentence."""
 

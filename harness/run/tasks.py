@@ -81,10 +81,14 @@ def score_output(scorers: Mapping[str, Any], task: Task, pair: tuple[Any, Any]) 
     """Run every scorer on one output; a scorer that raises is recorded and the others still run.
 
     A NaN metric means "does not apply here" (a precision over no claims) and is left out of the sample.
+    A scorer with `combine(metrics)` (`metrics.combined`) runs last, on the metrics the others reported.
     """
     scored = Scored()
     scored_by: dict[str, str] = {}
+    combiners = {key: scorer for key, scorer in scorers.items() if callable(getattr(scorer, "combine", None))}
     for key, scorer in scorers.items():
+        if key in combiners and task == "summarize":
+            continue
         try:
             result = scorer.score(*pair)
             metrics = {str(name): float(value) for name, value in result.metrics.items()}
@@ -105,5 +109,7 @@ def score_output(scorers: Mapping[str, Any], task: Task, pair: tuple[Any, Any]) 
         scored.metrics.update(metrics)
         scored.findings.extend(findings)
     if task == "summarize":
+        for combiner in combiners.values():
+            scored.metrics.update({str(name): float(v) for name, v in combiner.combine(dict(scored.metrics)).items()})
         scored.metrics[FLAGGED_METRIC] = float(any(finding.flagged for finding in scored.findings))
     return scored

@@ -2,8 +2,11 @@
 
 `supported`: the entity is named (by any name, alias or metonym) in a source document's content; the evidence
 is a gold mention (with its annotation id) or, gold-free, the source span. `unsupported`: named in no source.
-`wrong_role`: the summary gives a person a title that neither the inventory's roles nor any source sentence
-naming that person gives them (compared on title words and proper-word stems, see `claims.roles.role_keys`).
+A name the sources write only in page furniture is supported only where the summary copies that passage word
+for word (`copied_passage`); a fuller name than the sources write is supported by its surname when no given
+name conflicts (`verdicts.names`). `wrong_role`: the summary gives a person a title that neither the
+inventory's roles nor any source sentence naming that person gives them (compared on title words and
+proper-word stems, see `claims.roles.role_keys`).
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ from collections.abc import Sequence
 
 from harness.claims.entities import name_pattern
 from harness.claims.roles import role_keys
-from harness.claims.text import document_sentences, fold
+from harness.claims.text import document_sentences, fold, sentences
 from harness.claims.types import EntityClaim
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import Entity
-from harness.verdicts.locate import find_name, in_content
+from harness.verdicts.locate import FoldedText, find_name, folded_words, in_content
+from harness.verdicts.names import fuller_name
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Evidence, Finding
 
@@ -58,7 +62,11 @@ def _with_gold_id(document: GoldDocument, evidence: Evidence) -> Evidence:
 
 
 def locate_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Entity]) -> list[Evidence]:
-    """Where each source document names the claim's entity: at most one evidence per document."""
+    """Where each source document names the claim's entity: at most one evidence per document.
+
+    A name that the sources write only in page furniture (a byline, a headline) is still named there: the
+    furniture mention is the evidence when no content mention exists, so a copied span is never unsupported.
+    """
     names = entity_names(claim, inventory)
     found: list[Evidence] = []
     for document in sources.documents:
@@ -69,7 +77,18 @@ def locate_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Ent
                 evidence = _with_gold_id(document, evidence)
         if evidence is not None:
             found.append(evidence)
-    return found
+    return found or fuller_name(claim.span.text, sources)
+
+
+def copied_passage(claim: EntityClaim, summary: str, sources: Sources) -> list[Evidence]:
+    """The source passage (page furniture included) that the summary's sentence around the claim copies word
+    for word, as evidence: a name copied with its sentence from a source is named there."""
+    sentence = next((s for s in sentences(summary) if s.start <= claim.span.start < s.end), None)
+    words = folded_words(sentence.text) if sentence is not None else []
+    for document in sources.documents if words else ():
+        for start, end in FoldedText.of(document.text).spans_of(words)[:1]:
+            return [Evidence(document=document.id, start=start, end=end, text=document.text[start:end])]
+    return []
 
 
 def _role_contexts(claim: EntityClaim, sources: Sources, inventory: dict[str, Entity]) -> list[str]:
@@ -97,14 +116,14 @@ def _finding(claim: EntityClaim, verdict: str, evidence: Sequence[Evidence] = ()
     return Finding.at("entity", claim.span, verdict, evidence, detail)
 
 
-def judge_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Entity]) -> Finding:
-    """The verdict on one entity mention of a summary, with its evidence."""
-    evidence = locate_entity(claim, sources, inventory)
+def judge_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Entity], summary: str = "") -> Finding:
+    """The verdict on one entity mention of a summary (`summary`: its text, when known), with its evidence."""
+    evidence = locate_entity(claim, sources, inventory) or copied_passage(claim, summary, sources)
     if not evidence:
         return _finding(claim, "unsupported", detail=f"'{claim.span.text}' is named in no source document")
     if claim.role is not None:
         contexts = _role_contexts(claim, sources, inventory)
-        if not role_supported(claim.role, contexts):
+        if not role_supported(claim.role, contexts) and not copied_passage(claim, summary, sources):
             entity = inventory.get(claim.entity) if claim.entity else None
             detail = f"summary calls {claim.span.text} '{claim.role}', which no source states"
             if entity is not None and entity.roles:
@@ -113,7 +132,7 @@ def judge_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Enti
     return _finding(claim, "supported", evidence)
 
 
-def judge_entities(claims: Sequence[EntityClaim], sources: Sources) -> list[Finding]:
-    """One finding per entity mention of a summary."""
+def judge_entities(claims: Sequence[EntityClaim], sources: Sources, summary: str = "") -> list[Finding]:
+    """One finding per entity mention of a summary (`summary`: the text the claims were found in)."""
     inventory = {entity.id: entity for entity in sources.entities}
-    return [judge_entity(claim, sources, inventory) for claim in claims]
+    return [judge_entity(claim, sources, inventory, summary) for claim in claims]

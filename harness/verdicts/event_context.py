@@ -15,6 +15,7 @@ from harness.claims.events import clause_at
 from harness.claims.text import fold
 from harness.claims.types import EventClaim
 from harness.goldset.schema import Span
+from harness.resources import word_list
 
 STEM_LENGTH = 5
 """Letters a word is cut to before comparison, as `claims.roles.role_keys` cuts proper words."""
@@ -23,17 +24,7 @@ MIN_SHARED_WORDS = 2
 """Context words a source event must share with an agentless summary event to contradict it, and must share
 beyond every supporting event to overrule their support."""
 
-_FUNCTION_WORDS_TEXT = """
-    a an the this that these those it its they their them he she his her we our us i you your one ones
-    in on at by for from with to of into onto over under about after before during since until as than
-    and or but nor if when while although though because so then thus also too either neither not no never
-    yet still just only even already again ever
-    is are was were be been being am has have had having do does did done will would shall should can could
-    may might must
-    said says say saying told tells added adding announced according reported stated
-    who whom whose which what where there here some any all each both many much more most other such
-    """
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+FUNCTION_WORDS = word_list("function_words")
 """Words that say nothing of what an event is about."""
 
 

@@ -24,24 +24,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from harness.claims.events import find_events
+from harness.claims.event_lexicon import ANTONYMS
+from harness.claims.events import clause_at, find_events
+from harness.claims.system_text import clean_tokens
 from harness.claims.text import fold
 from harness.claims.types import EventClaim
 from harness.goldset.schema import Entity
 from harness.verdicts.event_context import MIN_SHARED_WORDS, claim_context, shared_words, source_context
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Evidence, Finding
-
-ANTONYMS: frozenset[frozenset[str]] = frozenset(
-    {
-        frozenset({"ACCEPT", "DECLINE"}),
-        frozenset({"ACCEPT", "REJECT"}),
-        frozenset({"ATTEND", "DECLINE"}),
-        frozenset({"CONFIRM", "DENY"}),
-        frozenset({"PRAISE", "CRITICIZE"}),
-    }
-)
-"""Event types that say the opposite of each other between the same participants."""
 
 KEY_ROLES = ("agent", "recipient", "target")
 """Argument roles whose participants must agree; a role only one side names does not count. Written fillers
@@ -60,6 +51,8 @@ class SourceEvent:
     evidence: Evidence
     certain: bool = True
     context: frozenset[str] = frozenset()
+    clause: str = ""
+    """The folded words of the event's clause: a summary clause copied from it says what the source says."""
 
 
 ROLE_ALIASES = {"attacker": "agent", "victim": "target"}
@@ -98,6 +91,19 @@ def claim_participants(claim: EventClaim, names: dict[str, frozenset[str]] | Non
     return {role: frozenset(keys) for role, keys in by_role.items() if keys}
 
 
+def _folded_clause(text: str, offset: int) -> str:
+    clause = clause_at(text, offset)
+    return fold(clause.text) if clause is not None else ""
+
+
+def copies(claim: EventClaim, event: SourceEvent) -> bool:
+    """True when the summary event's clause is the source event's clause word for word (or a run of it)."""
+    if claim.clause is None or not event.clause:
+        return False
+    words = fold(claim.clause.text)
+    return bool(words) and f" {words} " in f" {event.clause} "
+
+
 def source_events(sources: Sources) -> list[SourceEvent]:
     """Gold events of every document, or gold-free the events `find_events` reads in the source texts."""
     events: list[SourceEvent] = []
@@ -123,10 +129,11 @@ def source_events(sources: Sources) -> list[SourceEvent]:
                             span,
                             (argument.span.text for argument in gold.arguments if argument.span is not None),
                         ),
+                        clause=_folded_clause(document.text, span.start),
                     )
                 )
         else:
-            for found in find_events(document.text, sources.entities):
+            for found in find_events(clean_tokens(document.text), sources.entities):
                 span = found.trigger
                 events.append(
                     SourceEvent(
@@ -135,6 +142,7 @@ def source_events(sources: Sources) -> list[SourceEvent]:
                         participants=claim_participants(found, names),
                         evidence=Evidence(document=document.id, start=span.start, end=span.end, text=span.text),
                         context=claim_context(found),
+                        clause=fold(found.clause.text) if found.clause else "",
                     )
                 )
     return events
@@ -195,6 +203,8 @@ def judge_event(
     for event in events:
         shared = shared_words(context, event.context)
         kind = relation(claim, participants, event, shared)
+        if kind == "contradicts" and copies(claim, event):
+            kind = "supports"
         if kind != "unrelated":
             (supporting if kind == "supports" else contradicting).append((shared, event))
     supporting.sort(key=lambda item: -item[0])

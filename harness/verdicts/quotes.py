@@ -18,6 +18,8 @@ from rapidfuzz import fuzz
 
 from harness.claims.quotes import find_quotes
 from harness.claims.roles import is_title_word
+from harness.claims.system_text import clean_tokens
+from harness.claims.text import sentences
 from harness.claims.types import QuoteClaim
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import Entity
@@ -42,19 +44,30 @@ class SourceQuote:
     speaker_texts: tuple[str, ...]
 
 
+def read_quotes(sources: Sources) -> list[SourceQuote]:
+    """The quotes `find_quotes` reads in each source text (PTB quotes cleaned, as summaries are), with the
+    speaker it reads for each."""
+    return [
+        SourceQuote(
+            evidence=Evidence(
+                document=document.id,
+                start=q.content.start,
+                end=q.content.end,
+                text=document.text[q.content.start : q.content.end],
+            ),
+            words=tuple(folded_words(q.content.text)),
+            speakers=frozenset({q.speaker} if q.speaker else ()),
+            speaker_texts=(q.speaker_text,) if q.speaker_text else (),
+        )
+        for document in sources.documents
+        for q in find_quotes(clean_tokens(document.text), sources.entities)
+    ]
+
+
 def source_quotes(sources: Sources) -> list[SourceQuote]:
     """Gold quotes with their cluster's speakers, or gold-free the quotes `find_quotes` reads in each source."""
     if not sources.gold:
-        return [
-            SourceQuote(
-                evidence=Evidence(document=document.id, start=q.content.start, end=q.content.end, text=q.content.text),
-                words=tuple(folded_words(q.content.text)),
-                speakers=frozenset({q.speaker} if q.speaker else ()),
-                speaker_texts=(q.speaker_text,) if q.speaker_text else (),
-            )
-            for document in sources.documents
-            for q in find_quotes(document.text, sources.entities)
-        ]
+        return read_quotes(sources)
     by_cluster: dict[str, set[str]] = {}
     for document in sources.documents:
         for quote in document.quotes:
@@ -144,8 +157,32 @@ def _speakers_of(quote: SourceQuote) -> str:
     return ", ".join(sorted(quote.speakers) + list(quote.speaker_texts)) or "unknown"
 
 
-def judge_quote(claim: QuoteClaim, quotes: Sequence[SourceQuote], sources: Sources) -> Finding | None:
-    """The verdict on one quotation of a summary; None when it holds no word to compare."""
+def _spliced(claim: QuoteClaim, quotes: Sequence[SourceQuote], sources: Sources) -> Evidence | None:
+    """Evidence that each sentence of a quote spanning several is said verbatim in the sources (a summary that
+    keeps some sentences of a passage and drops others), or None."""
+    pieces = [folded_words(sentence.text) for sentence in sentences(claim.content.text)]
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) < 2:
+        return None
+    found: list[Evidence] = []
+    for piece in pieces:
+        quote = next((quote for quote in quotes if _contains(quote.words, piece)), None)
+        evidence = quote.evidence if quote is not None else _in_source_text(piece, sources.documents)
+        if evidence is None:
+            return None
+        found.append(evidence)
+    return found[0]
+
+
+def judge_quote(
+    claim: QuoteClaim, quotes: Sequence[SourceQuote], sources: Sources, readings: Sequence[SourceQuote] = ()
+) -> Finding | None:
+    """The verdict on one quotation of a summary; None when it holds no word to compare.
+
+    `readings`: the quotes `find_quotes` reads in the source texts; when the sources' own words, read the same
+    way, give the quote to the summary's speaker, the attribution stands (a copied passage is never
+    misattributed, whoever the gold annotation names).
+    """
     words = folded_words(claim.content.text)
     if not words:
         return None
@@ -153,12 +190,13 @@ def judge_quote(claim: QuoteClaim, quotes: Sequence[SourceQuote], sources: Sourc
     matching = [quote for quote in quotes if _contains(quote.words, words)]
     if matching:
         agreeing = [quote for quote in matching if same_speaker(claim, quote, inventory)]
+        agreeing += [q for q in readings if _contains(q.words, words) and same_speaker(claim, q, inventory)]
         if agreeing:
             return _finding(claim, "verbatim", [agreeing[0].evidence])
         said_by = claim.speaker or claim.speaker_text
         detail = f"summary attributes it to {said_by}; sources to {_speakers_of(matching[0])}"
         return _finding(claim, "misattributed", [matching[0].evidence], detail)
-    in_text = _in_source_text(words, sources.documents)
+    in_text = _in_source_text(words, sources.documents) or _spliced(claim, quotes, sources)
     if in_text is not None:
         return _finding(claim, "verbatim", [in_text])
     joined = " ".join(words)
@@ -174,9 +212,15 @@ def judge_quote(claim: QuoteClaim, quotes: Sequence[SourceQuote], sources: Sourc
 
 
 def judge_quotes(
-    claims: Sequence[QuoteClaim], sources: Sources, quotes: Sequence[SourceQuote] | None = None
+    claims: Sequence[QuoteClaim],
+    sources: Sources,
+    quotes: Sequence[SourceQuote] | None = None,
+    readings: Sequence[SourceQuote] | None = None,
 ) -> list[Finding]:
-    """One finding per quotation of a summary that holds words; `quotes` defaults to `source_quotes(sources)`."""
+    """One finding per quotation of a summary that holds words; `quotes` defaults to `source_quotes(sources)`,
+    `readings` to `read_quotes(sources)` (the same list gold-free)."""
     quotes = source_quotes(sources) if quotes is None else quotes
-    findings = (judge_quote(claim, quotes, sources) for claim in claims)
+    if readings is None:
+        readings = read_quotes(sources) if sources.gold else ()
+    findings = (judge_quote(claim, quotes, sources, readings) for claim in claims)
     return [finding for finding in findings if finding is not None]

@@ -14,6 +14,8 @@ def test_precision_counts_distinct_entities_found_in_the_sources() -> None:
         "entity_claims": 3.0,
         "entity_flagged": 1.0,
         "entity_wrong_role": 0.0,
+        "entity_checked": 3.0,
+        "entity_unjudged": 0.0,
         "entity_precision": 0.5,
     }
     assert [finding.verdict for finding in score.findings] == ["supported", "unsupported", "supported"]
@@ -28,7 +30,13 @@ def test_wrong_role_counts_as_found_but_flagged() -> None:
 
 def test_no_entity_leaves_precision_out() -> None:
     score = EntityConsistencyScorer().score("nothing was named here.", text_sources())
-    assert score.metrics == {"entity_claims": 0.0, "entity_flagged": 0.0, "entity_wrong_role": 0.0}
+    assert score.metrics == {
+        "entity_claims": 0.0,
+        "entity_flagged": 0.0,
+        "entity_wrong_role": 0.0,
+        "entity_checked": 0.0,
+        "entity_unjudged": 0.0,
+    }
 
 
 def test_is_a_scorer() -> None:

@@ -14,18 +14,32 @@ def test_contradictions_and_support() -> None:
         ("invited", "supported"),
         ("declined", "contradicted"),
     ]
-    assert score.metrics == {"event_claims": 2.0, "event_contradictions": 1.0, "event_support": 0.5}
+    assert score.metrics == {
+        "event_claims": 2.0,
+        "event_contradictions": 1.0,
+        "event_checked": 2.0,
+        "event_unjudged": 0.0,
+        "event_support": 0.5,
+    }
 
 
 def test_unverified_events_lower_support_without_contradiction() -> None:
     score = EventConsistencyScorer().score("Russia attacked the Taliban.", gold_sources())
-    assert score.metrics == {"event_claims": 1.0, "event_contradictions": 0.0, "event_support": 0.0}
+    assert score.metrics == {
+        "event_claims": 1.0,
+        "event_contradictions": 0.0,
+        "event_checked": 0.0,
+        "event_unjudged": 1.0,
+        "event_support": 0.0,
+    }
 
 
 def test_no_event_leaves_support_out() -> None:
     assert EventConsistencyScorer().score("A quiet day.", gold_sources()).metrics == {
         "event_claims": 0.0,
         "event_contradictions": 0.0,
+        "event_checked": 0.0,
+        "event_unjudged": 0.0,
     }
 
 
@@ -41,4 +55,10 @@ def test_antonym_about_the_same_thing_counts_as_a_contradiction() -> None:
         ("accepted", "contradicted"),
         ("offer", "unverified"),
     ]
-    assert score.metrics == {"event_claims": 2.0, "event_contradictions": 1.0, "event_support": 0.0}
+    assert score.metrics == {
+        "event_claims": 2.0,
+        "event_contradictions": 1.0,
+        "event_checked": 1.0,
+        "event_unjudged": 1.0,
+        "event_support": 0.0,
+    }

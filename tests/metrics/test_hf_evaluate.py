@@ -36,7 +36,14 @@ def test_entity_consistency_means_over_predictions(tmp_path: Path) -> None:
     )
     # precision 1.0 and 0.5; flagged 0 and 1
     assert result == pytest.approx(
-        {"entity_claims": 1.5, "entity_flagged": 0.5, "entity_wrong_role": 0.0, "entity_precision": 0.75}
+        {
+            "entity_claims": 1.5,
+            "entity_flagged": 0.5,
+            "entity_wrong_role": 0.0,
+            "entity_checked": 1.5,
+            "entity_unjudged": 0.0,
+            "entity_precision": 0.75,
+        }
     )
 
 
@@ -47,12 +54,26 @@ def test_quote_fidelity_with_a_single_source_string(tmp_path: Path) -> None:
         ['"The first reaction was positive," Lavrov said.', '"We refuse," Lavrov said.', "No quote."],
         [SOURCE, SOURCE, SOURCE],
     )
-    assert result == pytest.approx({"quote_claims": 2 / 3, "quote_flagged": 1 / 3, "quote_fidelity": 0.5})
+    assert result == pytest.approx(
+        {
+            "quote_claims": 2 / 3,
+            "quote_flagged": 1 / 3,
+            "quote_checked": 2 / 3,
+            "quote_unjudged": 0.0,
+            "quote_fidelity": 0.5,
+        }
+    )
 
 
 def test_event_consistency(tmp_path: Path) -> None:
     result = _compute("event_consistency", tmp_path, ["Washington accepted."], [[SOURCE]])
-    assert result == {"event_claims": 1.0, "event_contradictions": 1.0, "event_support": 0.0}
+    assert result == {
+        "event_claims": 1.0,
+        "event_contradictions": 1.0,
+        "event_checked": 1.0,
+        "event_unjudged": 0.0,
+        "event_support": 0.0,
+    }
 
 
 def test_fragments_over_several_sources(tmp_path: Path) -> None:

@@ -15,7 +15,13 @@ SUMMARY = (
 def test_fidelity_is_verbatim_share() -> None:
     score = QuoteFidelityScorer().score(SUMMARY, gold_sources())
     assert [finding.verdict for finding in score.findings] == ["verbatim", "misattributed", "fabricated"]
-    assert score.metrics == {"quote_claims": 3.0, "quote_flagged": 2.0, "quote_fidelity": 1 / 3}
+    assert score.metrics == {
+        "quote_claims": 3.0,
+        "quote_flagged": 2.0,
+        "quote_checked": 3.0,
+        "quote_unjudged": 0.0,
+        "quote_fidelity": 1 / 3,
+    }
 
 
 def test_same_scorer_serves_several_clusters() -> None:
@@ -30,6 +36,8 @@ def test_no_quote_leaves_fidelity_out() -> None:
     assert QuoteFidelityScorer().score("No quotes here.", gold_sources()).metrics == {
         "quote_claims": 0.0,
         "quote_flagged": 0.0,
+        "quote_checked": 0.0,
+        "quote_unjudged": 0.0,
     }
 
 

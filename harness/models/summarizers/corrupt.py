@@ -20,7 +20,8 @@ from harness.models.summarizers.planting.entities import entity_sites
 from harness.models.summarizers.planting.negations import negation_sites
 from harness.models.summarizers.planting.numbers import number_sites
 from harness.models.summarizers.planting.quotes import quote_sites
-from harness.models.summarizers.planting.sites import ERROR_TYPES, ErrorType, Site, apply_sites
+from harness.models.summarizers.planting.relations import relation_sites
+from harness.models.summarizers.planting.sites import ALL_ERROR_TYPES, ERROR_TYPES, ErrorType, Site, apply_sites
 
 
 class CorruptingSummarizer:
@@ -35,9 +36,11 @@ class CorruptingSummarizer:
         seed: int = 0,
         gazetteer: str | None = None,
     ) -> None:
-        unknown = [name for name in errors if name not in ERROR_TYPES]
+        unknown = [name for name in errors if name not in ALL_ERROR_TYPES]
         if unknown or not errors:
-            raise ConfigError(f"corrupt: errors must be a non-empty subset of {list(ERROR_TYPES)}, got {list(errors)}")
+            raise ConfigError(
+                f"corrupt: errors must be a non-empty subset of {list(ALL_ERROR_TYPES)}, got {list(errors)}"
+            )
         if (count is None) == (rate is None):
             raise ConfigError("corrupt: set exactly one of count (errors per summary) and rate (share of sites)")
         if count is not None and count < 1:
@@ -45,7 +48,7 @@ class CorruptingSummarizer:
         if rate is not None and not 0.0 < rate <= 1.0:
             raise ConfigError(f"corrupt: rate must be in (0, 1], got {rate}")
         self.base = base
-        self.errors: tuple[ErrorType, ...] = tuple(name for name in ERROR_TYPES if name in errors)
+        self.errors: tuple[ErrorType, ...] = tuple(name for name in ALL_ERROR_TYPES if name in errors)
         self.count = count
         self.rate = rate
         self.seed = seed
@@ -58,6 +61,7 @@ class CorruptingSummarizer:
             "entity": lambda: entity_sites(text, self.gazetteer, rng),
             "quote": lambda: quote_sites(text, self.gazetteer, rng),
             "negation": lambda: negation_sites(text),
+            "relation": lambda: relation_sites(text, self.gazetteer),
         }
         return {name: finders[name]() for name in self.errors}
 

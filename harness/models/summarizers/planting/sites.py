@@ -7,8 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-ErrorType = Literal["number", "entity", "quote", "negation"]
+ErrorType = Literal["number", "entity", "quote", "negation", "relation"]
 ERROR_TYPES: tuple[ErrorType, ...] = ("number", "entity", "quote", "negation")
+"""The error types planted unless a config names others: each is one a finder looks for."""
+ALL_ERROR_TYPES: tuple[ErrorType, ...] = (*ERROR_TYPES, "relation")
+"""Also `relation` (two participants of a sentence swapped), which no finder looks for: its misses show."""
 
 
 @dataclass(frozen=True)
