@@ -9,7 +9,7 @@ import pytest
 
 from harness.cli import main
 from harness.goldset.load import load_goldset
-from harness.run.records import SampleRecord, read_jsonl, read_summary
+from harness.run.records import OutputRecord, SampleRecord, read_jsonl, read_summary
 from tests.metrics.judge_server import JudgeServer, judge_server
 
 pytestmark = pytest.mark.slow
@@ -103,6 +103,7 @@ def test_sensitivity_experiment_runs_with_the_judge(
     )
     assert code == 0
     samples = read_jsonl(tmp_path / "run" / "samples.jsonl", SampleRecord)
-    assert len({sample.model for sample in samples}) == 24
+    outputs = read_jsonl(tmp_path / "run" / "outputs.jsonl", OutputRecord)
+    assert len({sample.model for sample in samples}) == len({output.model for output in outputs}) > 1
     assert all("judge_score" in sample.metrics for sample in samples)
     assert "planted error" in (tmp_path / "run" / "sensitivity.md").read_text()
