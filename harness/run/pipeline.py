@@ -29,7 +29,16 @@ from harness.run.plugins import ModelSpec, build, build_scorers, model_specs, sc
 from harness.run.records import Failure, Fingerprint, OutputRecord, RunSummary, SampleRecord, Task
 from harness.run.samples import DataSource, Sample, check_unit, model_input
 from harness.run.summary import summarize_model
-from harness.run.tasks import Scored, call_model, describe, score_output, scoring_pair
+from harness.run.tasks import (
+    Scored,
+    answer_json,
+    batch_call,
+    call_model,
+    call_model_many,
+    describe,
+    score_output,
+    scoring_pair,
+)
 from harness.run.writer import RunWriter
 
 log = logging.getLogger(__name__)
@@ -39,6 +48,19 @@ TASKS: dict[str, tuple[str, str, str]] = {
     "extract": ("extractor", "extractors", "extraction_metrics"),
 }
 """Per task: the config key of one chosen model, of the default set of models, and of the scorers."""
+
+DEFAULT_BATCH = 8
+"""Samples per batch call for a model with a batch method but no `batch_size` attribute."""
+
+
+def batch_size(model: Any, task: Task) -> int:
+    """How many uncached samples go to the model per call: 1 without a batch method."""
+    if batch_call(model, task) is None:
+        return 1
+    size = getattr(model, "batch_size", DEFAULT_BATCH)
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise ConfigError(f"{type(model).__name__}.batch_size: expected a whole number, 1 or more, got {size!r}")
+    return size
 
 
 @dataclass
@@ -95,24 +117,62 @@ class _ModelRun:
         self.calls = 0
 
     def outputs(self, model: Any, samples: list[Sample]) -> dict[str, Any]:
+        """Every sample's output: from the cache, else from the model in batches, each cached as it arrives.
+
+        A model with a batch method (`summarize_many`, `extract_many`) gets up to `batch_size` uncached samples
+        per call (its attribute, else `DEFAULT_BATCH`); records are written in sample order all the same.
+        """
         produced: dict[str, Any] = {}
-        cached = 0
-        for sample in tqdm(samples, desc=f"{self.spec.name}: model", unit="sample", disable=None, leave=False):
-            key = cache_key(self.spec.config, self.task, model_input(sample.cluster))
-            output, error = self.cache.get(key), None
-            from_cache = output is not MISSING
-            if from_cache:
-                cached += 1
+        size = batch_size(model, self.task)
+        held: list[tuple[Sample, str, Any]] = []
+        misses = 0
+        progress = tqdm(total=len(samples), desc=f"{self.spec.name}: model", unit="sample", disable=None, leave=False)
+        with closing(progress):
+            for sample in samples:
+                key = cache_key(self.spec.config, self.task, model_input(sample.cluster))
+                output = self.cache.get(key)
+                held.append((sample, key, output))
+                misses += output is MISSING
+                if misses >= size:
+                    self._flush(model, held, produced, progress)
+                    held, misses = [], 0
+            self._flush(model, held, produced, progress)
+        log.info("%s: %d output(s), %d from the cache", self.spec.name, len(samples), len(samples) - self.calls)
+        return produced
+
+    def _answers(self, model: Any, missing: list[Sample]) -> list[tuple[Any, str | None]]:
+        """(output, error) per sample of `missing`: one batch call, or one call each when batching fails."""
+        answers: list[Any] | None = None
+        if len(missing) > 1 and batch_call(model, self.task) is not None:
+            try:
+                answers = call_model_many(model, self.task, missing)
+            except Exception as failure:
+                log.warning("%s: a batch of %d failed (%s); calling one by one", self.spec.name, len(missing), failure)
+        results: list[tuple[Any, str | None]] = []
+        for index, sample in enumerate(missing):
+            try:
+                if answers is None:
+                    results.append((call_model(model, self.task, sample), None))
+                else:
+                    results.append((answer_json(self.task, answers[index]), None))
+            except Exception as failure:
+                results.append((None, describe(failure)))
+        return results
+
+    def _flush(self, model: Any, held: list[tuple[Sample, str, Any]], produced: dict[str, Any], progress: Any) -> None:
+        """Call the model on the held samples without an output, cache each answer, write every held record."""
+        missing = [sample for sample, _, output in held if output is MISSING]
+        answers = iter(self._answers(model, missing))
+        self.calls += len(missing)
+        for sample, key, cached in held:
+            from_cache = cached is not MISSING
+            output, error = (cached, None) if from_cache else next(answers)
+            if error is not None:
+                self.failures.append(Failure(id=sample.id, stage="model", error=error))
+                log.warning("%s failed on %s: %s", self.spec.name, sample.id, error)
             else:
-                self.calls += 1
-                try:
-                    output = call_model(model, self.task, sample)
+                if not from_cache:
                     self.cache.put(key, output, model=self.spec.name)
-                except Exception as failure:
-                    output, error = None, describe(failure)
-                    self.failures.append(Failure(id=sample.id, stage="model", error=error))
-                    log.warning("%s failed on %s: %s", self.spec.name, sample.id, error)
-            if error is None:
                 produced[sample.id] = output
             self.writer.output(
                 OutputRecord(
@@ -125,8 +185,7 @@ class _ModelRun:
                     fingerprint=self.fingerprint,
                 )
             )
-        log.info("%s: %d output(s), %d from the cache", self.spec.name, len(samples), cached)
-        return produced
+            progress.update(1)
 
     def scores(self, scorers: Mapping[str, Any], samples: list[Sample], outputs: dict[str, Any]) -> list[SampleRecord]:
         records: list[SampleRecord] = []

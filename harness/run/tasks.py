@@ -38,20 +38,45 @@ def _json_safe(value: Any) -> Any:
     return json.loads(json.dumps(value, ensure_ascii=False, default=str))
 
 
-def call_model(model: Any, task: Task, sample: Sample) -> Any:
-    """The model's answer on one sample as plain JSON; raises `ModelError` when the answer has the wrong type."""
+def answer_json(task: Task, answer: Any) -> Any:
+    """A model's answer as plain JSON; raises `ModelError` when the answer has the wrong type."""
+    if isinstance(answer, Exception):
+        raise answer
     if task == "summarize":
-        answer = model.summarize(sample.cluster)
         if isinstance(answer, Summary):
             return {"text": answer.text, "metadata": _json_safe(answer.metadata)}
         if isinstance(answer, str):
             return {"text": answer, "metadata": {}}
         raise ModelError(f"summarize() returned {type(answer).__name__}; a summarizer returns str or Summary")
+    if not isinstance(answer, ClaimSet):
+        raise ModelError(f"extract() returned {type(answer).__name__}; an extractor returns a ClaimSet")
+    return answer.model_dump(mode="json")
+
+
+def call_model(model: Any, task: Task, sample: Sample) -> Any:
+    """The model's answer on one sample as plain JSON; raises `ModelError` when the answer has the wrong type."""
+    if task == "summarize":
+        return answer_json(task, model.summarize(sample.cluster))
     (document,) = sample.cluster.documents
-    claims = model.extract(document)
-    if not isinstance(claims, ClaimSet):
-        raise ModelError(f"extract() returned {type(claims).__name__}; an extractor returns a ClaimSet")
-    return claims.model_dump(mode="json")
+    return answer_json(task, model.extract(document))
+
+
+def batch_call(model: Any, task: Task) -> Any:
+    """The model's batch method (`summarize_many` or `extract_many`), or None when it has none."""
+    method = getattr(model, "summarize_many" if task == "summarize" else "extract_many", None)
+    return method if callable(method) else None
+
+
+def call_model_many(model: Any, task: Task, samples: list[Sample]) -> list[Any]:
+    """The model's raw answers on several samples in one batch call (an answer may be an exception)."""
+    method = batch_call(model, task)
+    if method is None:
+        raise ModelError(f"{type(model).__name__} has no batch method")
+    inputs = [sample.cluster if task == "summarize" else sample.cluster.documents[0] for sample in samples]
+    answers = list(method(inputs))
+    if len(answers) != len(inputs):
+        raise ModelError(f"the batch call returned {len(answers)} answer(s) for {len(inputs)} input(s)")
+    return answers
 
 
 @dataclass

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 
@@ -63,3 +65,19 @@ def handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
                 pass
 
     return Handler
+
+
+@contextmanager
+def serving() -> Iterator[ChatServer]:
+    """A `ChatServer` listening on a free port of 127.0.0.1 for the duration of the block."""
+    state = ChatServer()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler(state))
+    httpd.daemon_threads = True
+    state.url = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
