@@ -25,6 +25,22 @@ from harness.verdicts.types import Finding
 FLAGGED_METRIC = "flagged"
 """Per summary: 1.0 when any scorer flagged a claim, else 0.0; its mean is the share of flagged summaries."""
 
+MAX_FINDINGS = 1000
+"""Findings written per sample at most, flagged ones first; a pathological output would otherwise write
+megabytes of findings per sample. Metrics are computed from all findings."""
+LEFT_OUT_METRIC = "findings_left_out"
+"""Per sample, only when findings were capped: how many were not written."""
+
+
+def cap_findings(findings: list[Finding], limit: int = MAX_FINDINGS) -> tuple[list[Finding], int]:
+    """At most `limit` findings, flagged ones first, in their original order; and how many were left out."""
+    if len(findings) <= limit:
+        return findings, 0
+    flagged = [index for index, finding in enumerate(findings) if finding.flagged][:limit]
+    others = [index for index, finding in enumerate(findings) if not finding.flagged][: limit - len(flagged)]
+    kept = sorted([*flagged, *others])
+    return [findings[index] for index in kept], len(findings) - len(kept)
+
 
 def scoring_pair(task: Task, output: Any, sample: Sample) -> tuple[Any, Any]:
     """What a scorer gets for one output: (summary text, sources) or (claim set, gold document)."""
@@ -121,4 +137,7 @@ def score_output(scorers: Mapping[str, Any], task: Task, pair: tuple[Any, Any]) 
         scored.findings.extend(findings)
     if task == "summarize":
         scored.metrics[FLAGGED_METRIC] = float(any(finding.flagged for finding in scored.findings))
+    scored.findings, left_out = cap_findings(scored.findings)
+    if left_out:
+        scored.metrics[LEFT_OUT_METRIC] = float(left_out)
     return scored
