@@ -5,16 +5,19 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.stem.porter import PorterStemmer as NltkPorter
 from rouge_score import rouge_scorer
 
+from harness.errors import ScorerUnavailableError
 from harness.goldset.load import DEFAULT_GOLDSET, load_goldset
 from harness.metrics.porter import PorterStemmer
-from harness.metrics.rouge import ROUGE_TYPES, RougeScorer, sentence_lines
+from harness.metrics.rouge import RougeScorer, sentence_lines
 from harness.metrics.rouge_math import RougeText, RougeTokenizer, lcs_indices, lcs_length
 from harness.verdicts.sources import Sources
+from tests.metrics.rouge_reference import rouge_score_itself
 
 VOCABULARY = "the talks taliban invited invitation inviting countries country said says moscow 12 four of a".split()
 texts = st.lists(st.sampled_from([*VOCABULARY, ".", ",", "\n", "Talks", "SAID"]), max_size=40).map(" ".join)
@@ -53,12 +56,6 @@ def test_lcs_length_and_indices_match_rouge_scores_table(a: list[str], b: list[s
     assert lcs_indices(a, b) == indices
 
 
-def _expected(summary: str, references: list[str]) -> dict[str, float]:
-    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
-    best = scorer.score_multi([sentence_lines(reference) for reference in references], sentence_lines(summary))
-    return {kind: best[kind].fmeasure for kind in ROUGE_TYPES}
-
-
 def test_scores_equal_rouge_score_on_the_goldset_and_on_shuffled_goldset_sentences() -> None:
     pool = goldset_texts()
     sentences = [line for text in pool for line in sentence_lines(text).split("\n")]
@@ -69,17 +66,19 @@ def test_scores_equal_rouge_score_on_the_goldset_and_on_shuffled_goldset_sentenc
     for summary in summaries:
         chosen = rng.sample(references, 3)
         sources = Sources.from_texts("c", {"d": "x"}, references=tuple(chosen))
-        kept = [reference for reference in chosen if reference.strip() != summary.strip()]
-        assert scorer.score(summary, sources).metrics == _expected(summary, kept)
+        assert scorer.score(summary, sources).metrics == rouge_score_itself(summary, chosen)
 
 
 @settings(max_examples=150, deadline=None)
 @given(texts, st.lists(texts, min_size=1, max_size=3))
 def test_scores_equal_rouge_score_on_random_texts(summary: str, references: list[str]) -> None:
-    references = [reference for reference in references if reference.strip() != summary.strip()]
-    if references:
-        sources = Sources.from_texts("c", {"d": "x"}, references=tuple(references))
-        assert RougeScorer().score(summary, sources).metrics == _expected(summary, references)
+    expected = rouge_score_itself(summary, references)
+    sources = Sources.from_texts("c", {"d": "x"}, references=tuple(references))
+    if expected is None:
+        with pytest.raises(ScorerUnavailableError):
+            RougeScorer().score(summary, sources)
+    else:
+        assert RougeScorer().score(summary, sources).metrics == expected
 
 
 def test_a_text_is_prepared_once_however_many_summaries_it_is_scored_against() -> None:

@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 
 import pytest
-from rouge_score import rouge_scorer
 
 from harness.cli import main
 from harness.metrics import rouge, source_cache
 from harness.metrics.protocols import SampleScore
 from harness.verdicts.sources import Sources
+from tests.metrics.rouge_reference import rouge_score_itself
 
 FILES = ("samples.jsonl", "metrics.json", "table.md")
 ARTICLES = [
@@ -33,14 +33,11 @@ SUMMARIES = [
 ]
 
 
-def rouge_score_itself(self: rouge.RougeScorer, summary: str, sources: Sources) -> SampleScore:
+def rouge_by_rouge_score(self: rouge.RougeScorer, summary: str, sources: Sources) -> SampleScore:
     """ROUGE as rouge-score computes it, on the same sentence lines and with the same leave-one-out."""
-    references = [reference for reference in sources.references if reference.strip() != summary.strip()]
-    scorer = rouge_scorer.RougeScorer(list(self.rouge_types), use_stemmer=True)
-    best = scorer.score_multi(
-        [rouge.sentence_lines(reference) for reference in references], rouge.sentence_lines(summary)
-    )
-    return SampleScore(metrics={kind: best[kind].fmeasure for kind in self.rouge_types})
+    metrics = rouge_score_itself(summary, list(sources.references), self.rouge_types, self.near_copy)
+    assert metrics is not None
+    return SampleScore(metrics=metrics)
 
 
 def run_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
@@ -48,7 +45,7 @@ def run_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Non
     assert main(["run", *args, f"hydra.run.dir={tmp_path / 'shared'}"]) == 0
     with monkeypatch.context() as patch:
         patch.setattr(source_cache, "SIZE", 0)
-        patch.setattr(rouge.RougeScorer, "score", rouge_score_itself)
+        patch.setattr(rouge.RougeScorer, "score", rouge_by_rouge_score)
         assert main(["run", *args, f"hydra.run.dir={tmp_path / 'fresh'}"]) == 0
     for name in FILES:
         assert (tmp_path / "shared" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
