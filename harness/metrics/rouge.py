@@ -3,11 +3,11 @@
 Each ROUGE type is scored against every reference and the best F1 is kept (`max` over references, type by
 type, as `rouge_score.RougeScorer.score_multi` does). Porter stemming is on. For `rougeLsum` both texts are
 split into sentences with `claims.text.sentences` and joined by newlines, as rouge-score expects. A reference
-the summary is a copy or a near-copy of (ROUGE-L F1 of at least `near_copy`, 0.9 by default: the references
-baseline scoring one of the cluster's own references, or a reference with a planted error) is left out, so
-such a summary is scored leave-one-out against the other references, the usual human ceiling, instead of
-scoring about 1.0 against itself. A cluster with no other reference cannot be scored: the scorer raises
-`ScorerUnavailableError` rather than report a zero.
+the summary copies (the references baseline scoring one of the cluster's own references) is left out, and
+with `near_copy` set (e.g. 0.9) so is one it nearly copies (ROUGE-L F1 at least `near_copy`: a reference
+with a planted error), so such a summary is scored leave-one-out against the other references, the usual
+human ceiling, instead of scoring about 1.0 against itself. A cluster with no other reference cannot be
+scored: the scorer raises `ScorerUnavailableError` rather than report a zero.
 
 The arithmetic is rouge-score's (`harness.metrics.rouge_math`, checked against it in the tests); what differs
 is cost: each distinct text (a reference is scored against every summary of its cluster) is tokenized,
@@ -40,7 +40,7 @@ class RougeScorer:
     name = "rouge"
 
     def __init__(
-        self, rouge_types: Sequence[str] = ROUGE_TYPES, use_stemmer: bool = True, near_copy: float | None = 0.9
+        self, rouge_types: Sequence[str] = ROUGE_TYPES, use_stemmer: bool = True, near_copy: float | None = None
     ) -> None:
         unknown = [kind for kind in rouge_types if re.fullmatch(r"rouge(?:[1-9]|L|Lsum)", kind) is None]
         if unknown or not rouge_types:

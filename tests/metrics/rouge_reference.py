@@ -8,7 +8,7 @@ from harness.metrics.rouge import ROUGE_TYPES, sentence_lines
 
 
 def rouge_score_itself(
-    summary: str, references: list[str], rouge_types: tuple[str, ...] = ROUGE_TYPES, near_copy: float | None = 0.9
+    summary: str, references: list[str], rouge_types: tuple[str, ...] = ROUGE_TYPES, near_copy: float | None = None
 ) -> dict[str, float] | None:
     """Best F1 per type over the references that are neither the summary nor a near-copy; None when none is left."""
     scorer = rouge_scorer.RougeScorer([*rouge_types, "rougeL"], use_stemmer=True)

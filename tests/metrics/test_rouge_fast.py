@@ -72,13 +72,13 @@ def test_scores_equal_rouge_score_on_the_goldset_and_on_shuffled_goldset_sentenc
 @settings(max_examples=150, deadline=None)
 @given(texts, st.lists(texts, min_size=1, max_size=3))
 def test_scores_equal_rouge_score_on_random_texts(summary: str, references: list[str]) -> None:
-    expected = rouge_score_itself(summary, references)
+    expected = rouge_score_itself(summary, references, near_copy=0.9)
     sources = Sources.from_texts("c", {"d": "x"}, references=tuple(references))
     if expected is None:
         with pytest.raises(ScorerUnavailableError):
-            RougeScorer().score(summary, sources)
+            RougeScorer(near_copy=0.9).score(summary, sources)
     else:
-        assert RougeScorer().score(summary, sources).metrics == expected
+        assert RougeScorer(near_copy=0.9).score(summary, sources).metrics == expected
 
 
 def test_a_text_is_prepared_once_however_many_summaries_it_is_scored_against() -> None:

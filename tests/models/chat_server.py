@@ -23,6 +23,8 @@ class ChatServer:
     headers: list[dict[str, str]] = field(default_factory=list)
     in_flight: int = 0
     most_in_flight: int = 0
+    first_request_at: float | None = None
+    last_answer_at: float | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_answer(self) -> tuple[int, str, float]:
@@ -41,12 +43,14 @@ def handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
             with server.lock:
                 server.in_flight += 1
                 server.most_in_flight = max(server.most_in_flight, server.in_flight)
+                server.first_request_at = server.first_request_at or time.perf_counter()
                 server.requests.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
                 server.headers.append(dict(self.headers))
             status, content, delay = server.next_answer()
             time.sleep(delay)
             with server.lock:
                 server.in_flight -= 1
+                server.last_answer_at = time.perf_counter()
             if self.path != "/v1/chat/completions":
                 status, content = 404, "no such path"
             body = (

@@ -116,7 +116,7 @@ def test_a_bad_batch_size_is_a_config_error(goldset: Path, tmp_path: Path) -> No
         run(config, tmp_path / "run")
 
 
-def test_ten_requests_at_one_second_latency_take_about_two_seconds_with_concurrency_eight(
+def test_ten_requests_at_one_second_latency_take_two_seconds_with_concurrency_eight(
     goldset: Path, tmp_path: Path
 ) -> None:
     with serving() as server:
@@ -134,4 +134,6 @@ def test_ten_requests_at_one_second_latency_take_about_two_seconds_with_concurre
         elapsed = time.perf_counter() - started
     assert result.exit_code == 0 and result.model_calls == 10
     assert len(server.requests) == 10 and server.most_in_flight == 8
-    assert 2.0 <= elapsed < 3.0
+    assert server.first_request_at is not None and server.last_answer_at is not None
+    assert 2.0 <= server.last_answer_at - server.first_request_at < 3.0
+    assert elapsed < 6.0
