@@ -1,4 +1,5 @@
-"""Benchmark of the offline scoring suite: throughput against ROUGE alone, parallel scaling, memory, cold start.
+"""Benchmark of the offline scoring suite: throughput against ROUGE alone, parallel scaling, memory, cold start,
+model calls against an endpoint's latency, pathological inputs and a pairs table's memory.
 
 Run `python bench/bench.py` (a few minutes), `--quick` (under a minute, for CI smoke use), `--pairs N` to
 choose how many synthetic summaries the throughput comparison scores, `--out FILE` to write the figures as JSON.
@@ -18,6 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import breakdown, cold_starts, compare, parallel, stream
 from pairs import goldset_pairs, synthetic_pairs, synthetic_stream
+from pathological import in_subprocess
+from scale import document_scaling, endpoint, fixed_cost, in_bench, rouge_ratio
 
 SEED = 20180823
 MODELS_PER_CLUSTER = 4
@@ -43,13 +46,24 @@ def machine() -> dict[str, Any]:
 
 def settings(args: argparse.Namespace) -> dict[str, Any]:
     if args.quick:
-        return {"pairs": args.pairs or 8, "repeats": 1, "stream": [3, 6, 12], "cold_repeats": 1}
+        return {
+            "pairs": args.pairs or 8,
+            "repeats": 1,
+            "stream": [3, 6, 12],
+            "cold_repeats": 1,
+            "summary_chars": 20_000,
+            "source_chars": 20_000,
+            "table_pairs": (10, 40),
+        }
     total = args.stream
     return {
         "pairs": args.pairs or 40,
         "repeats": 3,
         "stream": [total // 10, total // 2, total],
         "cold_repeats": 5,
+        "summary_chars": 2_000_000,
+        "source_chars": 1_000_000,
+        "table_pairs": (100, 2000),
     }
 
 
@@ -77,6 +91,26 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     figures["cold_start"] = cold_starts(chosen["cold_repeats"])
     print(f"cold start: {figures['cold_start']}", flush=True)
 
+    figures["rouge_vs_rouge_score"] = {
+        "goldset": rouge_ratio(gold, chosen["repeats"]),
+        "synthetic": rouge_ratio(synthetic, chosen["repeats"]),
+    }
+    print(f"ROUGE in the harness / rouge-score: {figures['rouge_vs_rouge_score']}", flush=True)
+    figures["fixed_cost"] = fixed_cost(chosen["cold_repeats"])
+    print(f"fixed cost: {figures['fixed_cost']}", flush=True)
+    figures["endpoint"] = endpoint(latency=0.25 if args.quick else 1.0)
+    print(f"endpoint: {figures['endpoint']}", flush=True)
+    if not args.no_pathological:
+        figures["long_summary"] = in_subprocess("summary", chosen["summary_chars"])
+        print(f"long summary: {figures['long_summary']}", flush=True)
+        figures["long_source"] = document_scaling(chosen["source_chars"])
+        print(f"long source: {figures['long_source']}", flush=True)
+        small, large = chosen["table_pairs"]
+        figures["pairs_table"] = json.loads(
+            in_bench("pairs_table.py", "memory", "--small", str(small), "--large", str(large))
+        )
+        print(f"pairs table: {figures['pairs_table']}", flush=True)
+
     if not args.no_stream:
         marks = chosen["stream"]
         figures["stream"] = stream(synthetic_stream(marks[-1], 10, SEED + 1), marks)
@@ -101,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="also write the figures to this JSON file")
     parser.add_argument("--stream", type=int, default=10_000, help="summaries in the streaming memory measurement")
     parser.add_argument("--no-stream", action="store_true", help="skip the long streaming memory measurement")
+    parser.add_argument("--no-pathological", action="store_true", help="skip long inputs and the pairs table")
     args = parser.parse_args(argv)
     figures = run(args)
     if args.out is not None:

@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("harness.run.app", "run an experiment config (a Hydra app: overrides, -m multirun, hydra.run.dir=...)"),
     "score": ("harness.run.rescore", "score a run's stored outputs again with other scorers, calling no model"),
     "goldset": ("harness.authoring.cli", "validate a goldset, print its statistics, locate spans for annotators"),
+    "merge": ("harness.run.merge", "join the shard runs of one experiment (shard=i/n) into one run folder"),
     "compare": ("harness.report.compare_cli", "compare runs in one table: means, 95% bootstrap CIs, paired tests"),
     "report": ("harness.report.html_cli", "write the self-contained HTML report of one or more runs"),
     "gate": ("harness.gate.cli", "fail CI when a run is worse than its baseline (exit 0 pass, 1 fail, 2 error)"),

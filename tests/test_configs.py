@@ -54,7 +54,7 @@ def required_values(group: str, option: str, tmp_path: Path) -> list[str]:
     if group == "goldset":
         data = tmp_path / "data.jsonl"
         data.write_text(json.dumps({"document": "Twelve countries.", "summary": "Twelve."}) + "\n")
-        stand_ins = {"path": "json", "data_files": str(data)}
+        stand_ins = {"path": str(data) if option == "pairs" else "json", "data_files": str(data)}
     unknown = [key for key in missing if key not in stand_ins]
     assert not unknown, f"configs/{group}/{option}.yaml: add a stand-in for required keys {unknown} to this test"
     return [f"{group}.{key}={stand_ins[key]}" for key in missing] + OPTION_OVERRIDES.get((group, option), [])

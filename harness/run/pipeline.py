@@ -29,8 +29,19 @@ from harness.run.plugins import ModelSpec, build, build_scorers, model_specs, sc
 from harness.run.preflight import preflight
 from harness.run.records import Failure, Fingerprint, OutputRecord, RunSummary, SampleRecord, Task
 from harness.run.samples import DataSource, Sample, check_unit, model_input
+from harness.run.shards import parse_shard
 from harness.run.summary import summarize_model
-from harness.run.tasks import Scored, call_model, describe, metric_info, score_output, scoring_pair
+from harness.run.tasks import (
+    Scored,
+    answer_json,
+    batch_call,
+    call_model,
+    call_model_many,
+    describe,
+    metric_info,
+    score_output,
+    scoring_pair,
+)
 from harness.run.writer import RunWriter
 
 log = logging.getLogger(__name__)
@@ -40,6 +51,19 @@ TASKS: dict[str, tuple[str, str, str]] = {
     "extract": ("extractor", "extractors", "extraction_metrics"),
 }
 """Per task: the config key of one chosen model, of the default set of models, and of the scorers."""
+
+DEFAULT_BATCH = 8
+"""Samples per batch call for a model with a batch method but no `batch_size` attribute."""
+
+
+def batch_size(model: Any, task: Task) -> int:
+    """How many uncached samples go to the model per call: 1 without a batch method."""
+    if batch_call(model, task) is None:
+        return 1
+    size = getattr(model, "batch_size", DEFAULT_BATCH)
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise ConfigError(f"{type(model).__name__}.batch_size: expected a whole number, 1 or more, got {size!r}")
+    return size
 
 
 @dataclass
@@ -96,25 +120,66 @@ class _ModelRun:
         self.calls = 0
 
     def outputs(self, model: Any, samples: list[Sample]) -> dict[str, Any]:
+        """Every sample's output: from the cache, else from the model in batches, each cached as it arrives.
+
+        A model with a batch method (`summarize_many`, `extract_many`) gets up to `batch_size` uncached samples
+        per call (its attribute, else `DEFAULT_BATCH`); records are written in sample order all the same.
+        """
         produced: dict[str, Any] = {}
-        cached = 0
+        size = batch_size(model, self.task)
         state = model_state(model)
-        for sample in tqdm(samples, desc=f"{self.spec.name}: model", unit="sample", disable=None, leave=False):
-            key = cache_key(self.spec.config, self.task, model_input(sample.cluster), state)
-            output, error = self.cache.get(key), None
-            from_cache = output is not MISSING
-            if from_cache:
-                cached += 1
+        cacheable = getattr(model, "cacheable", True)
+        held: list[tuple[Sample, str, Any]] = []
+        misses = 0
+        progress = tqdm(total=len(samples), desc=f"{self.spec.name}: model", unit="sample", disable=None, leave=False)
+        with closing(progress):
+            for sample in samples:
+                key = cache_key(self.spec.config, self.task, model_input(sample.cluster), state)
+                output = self.cache.get(key) if cacheable else MISSING
+                held.append((sample, key, output))
+                misses += output is MISSING
+                if misses >= size:
+                    self._flush(model, held, produced, progress, cacheable)
+                    held, misses = [], 0
+            self._flush(model, held, produced, progress, cacheable)
+        log.info("%s: %d output(s), %d from the cache", self.spec.name, len(samples), len(samples) - self.calls)
+        return produced
+
+    def _answers(self, model: Any, missing: list[Sample]) -> list[tuple[Any, str | None]]:
+        """(output, error) per sample of `missing`: one batch call, or one call each when batching fails."""
+        answers: list[Any] | None = None
+        if len(missing) > 1 and batch_call(model, self.task) is not None:
+            try:
+                answers = call_model_many(model, self.task, missing)
+            except Exception as failure:
+                log.warning("%s: a batch of %d failed (%s); calling one by one", self.spec.name, len(missing), failure)
+        results: list[tuple[Any, str | None]] = []
+        for index, sample in enumerate(missing):
+            try:
+                if answers is None:
+                    results.append((call_model(model, self.task, sample), None))
+                else:
+                    results.append((answer_json(self.task, answers[index]), None))
+            except Exception as failure:
+                results.append((None, describe(failure)))
+        return results
+
+    def _flush(
+        self, model: Any, held: list[tuple[Sample, str, Any]], produced: dict[str, Any], progress: Any, cacheable: bool
+    ) -> None:
+        """Call the model on the held samples without an output, cache each answer, write every held record."""
+        missing = [sample for sample, _, output in held if output is MISSING]
+        answers = iter(self._answers(model, missing))
+        self.calls += len(missing)
+        for sample, key, cached in held:
+            from_cache = cached is not MISSING
+            output, error = (cached, None) if from_cache else next(answers)
+            if error is not None:
+                self.failures.append(Failure(id=sample.id, stage="model", error=error))
+                log.warning("%s failed on %s: %s", self.spec.name, sample.id, error)
             else:
-                self.calls += 1
-                try:
-                    output = call_model(model, self.task, sample)
+                if not from_cache and cacheable:
                     self.cache.put(key, output, model=self.spec.name)
-                except Exception as failure:
-                    output, error = None, describe(failure)
-                    self.failures.append(Failure(id=sample.id, stage="model", error=error))
-                    log.warning("%s failed on %s: %s", self.spec.name, sample.id, error)
-            if error is None:
                 produced[sample.id] = output
             self.writer.output(
                 OutputRecord(
@@ -127,8 +192,12 @@ class _ModelRun:
                     fingerprint=self.fingerprint,
                 )
             )
-        log.info("%s: %d output(s), %d from the cache", self.spec.name, len(samples), cached)
-        return produced
+            progress.update(1)
+
+    def covered(self, model: Any, samples: list[Sample]) -> list[Sample]:
+        """The samples this model has an output for: all, unless it says otherwise (`covers(sample_id)`)."""
+        covers = getattr(model, "covers", None)
+        return samples if covers is None else [sample for sample in samples if covers(sample.id)]
 
     def scores(self, scorers: Mapping[str, Any], samples: list[Sample], outputs: dict[str, Any]) -> list[SampleRecord]:
         records: list[SampleRecord] = []
@@ -208,8 +277,10 @@ def _run_in_pool(
     One pool task per sample carries all models' outputs on it. Records are written in the order of a
     one-process run (model by model, sample by sample): the first model's as they arrive, the others after.
     """
-    produced = [model_run.outputs(models[model_run.spec.name], samples) for model_run in model_runs]
+    covered = [model_run.covered(models[model_run.spec.name], samples) for model_run in model_runs]
+    produced = [run.outputs(models[run.spec.name], mine) for run, mine in zip(model_runs, covered, strict=True)]
     jobs = [(sample, [outputs[sample.id] for outputs in produced if sample.id in outputs]) for sample in samples]
+    covering = [{sample.id for sample in mine} for mine in covered]
     settings, group = scorer_config
     task = model_runs[0].task
     held: list[list[Scored | None]] = [[] for _ in model_runs]
@@ -219,11 +290,13 @@ def _run_in_pool(
         for sample, outputs in tqdm(jobs, desc="scoring", unit="sample", disable=None, leave=False):
             scored = iter(next(results) if outputs else [])
             for index, produced_by in enumerate(produced):
-                held[index].append(next(scored) if sample.id in produced_by else None)
-            records[0].append(model_runs[0].record(sample, produced[0], held[0][-1]))
+                if sample.id in covering[index]:
+                    held[index].append(next(scored) if sample.id in produced_by else None)
+            if sample.id in covering[0]:
+                records[0].append(model_runs[0].record(sample, produced[0], held[0][-1]))
     for index, model_run in enumerate(model_runs):
         if index > 0:
-            pairs = zip(samples, held[index], strict=True)
+            pairs = zip(covered[index], held[index], strict=True)
             records[index] = [model_run.record(sample, produced[index], scored) for sample, scored in pairs]
         _summarize(summary, model_run, records[index], scorers)
 
@@ -239,16 +312,27 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
     source: DataSource = build(cfg.goldset, "goldset")
     settings = scorer_settings(cfg.get(scorer_group))
     fingerprint = make_fingerprint(source.digest(), settings)
-    specs = model_specs(cfg, single, several)
+    given_models = getattr(source, "given_models", None)
+    if given_models is not None:
+        specs, models = given_models()
+    else:
+        specs = model_specs(cfg, single, several)
     scorers = build_scorers(settings, scorer_group)
-    models = {spec.name: build(spec.config, spec.where) for spec in specs}
+    if given_models is None:
+        models = {spec.name: build(spec.config, spec.where) for spec in specs}
+    shard = parse_shard(cfg.get("shard"))
     samples = source.samples(unit)
     if not samples:
         raise ConfigError(f"goldset: '{source.name}' gives no samples; check its files or goldset.limit")
+    every_sample = samples
+    if shard is not None:
+        samples = [sample for sample in samples if shard.holds(sample.id)]
     preflight(scorers, models, task, samples)
     cache = _cache(cfg)
     writer = RunWriter(run_dir, overwrite=bool(cfg.get("overwrite", False)))
     writer.config(cfg)
+    if shard is not None:
+        shard.write(run_dir, [sample.id for sample in every_sample])
 
     columns = {str(label): str(metric) for label, metric in (cfg.task.get("columns") or {}).items()}
     summary = RunSummary(
@@ -257,8 +341,10 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
     model_runs = [_ModelRun(spec, task, fingerprint, cache, writer) for spec in specs]
     if num_proc == 1:
         for model_run in model_runs:
-            outputs = model_run.outputs(models[model_run.spec.name], samples)
-            records = model_run.scores(scorers, samples, outputs)
+            model = models[model_run.spec.name]
+            mine = model_run.covered(model, samples)
+            outputs = model_run.outputs(model, mine)
+            records = model_run.scores(scorers, mine, outputs)
             _summarize(summary, model_run, records, scorers)
     else:
         _run_in_pool(model_runs, models, samples, (settings, scorer_group), num_proc, summary, scorers)

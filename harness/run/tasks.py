@@ -26,6 +26,22 @@ from harness.verdicts.types import Finding
 FLAGGED_METRIC = "flagged"
 """Per summary: 1.0 when any scorer flagged a claim, else 0.0; its mean is the share of flagged summaries."""
 
+MAX_FINDINGS = 1000
+"""Findings written per sample at most, flagged ones first; a pathological output would otherwise write
+megabytes of findings per sample. Metrics are computed from all findings."""
+LEFT_OUT_METRIC = "findings_left_out"
+"""Per sample, only when findings were capped: how many were not written."""
+
+
+def cap_findings(findings: list[Finding], limit: int = MAX_FINDINGS) -> tuple[list[Finding], int]:
+    """At most `limit` findings, flagged ones first, in their original order; and how many were left out."""
+    if len(findings) <= limit:
+        return findings, 0
+    flagged = [index for index, finding in enumerate(findings) if finding.flagged][:limit]
+    others = [index for index, finding in enumerate(findings) if not finding.flagged][: limit - len(flagged)]
+    kept = sorted([*flagged, *others])
+    return [findings[index] for index in kept], len(findings) - len(kept)
+
 
 def metric_info(task: Task, scorers: Mapping[str, Any]) -> dict[str, MetricInfo]:
     """What the scorers declare about their metrics, and the runner's own `flagged` (lower is better)."""
@@ -45,11 +61,12 @@ def _json_safe(value: Any) -> Any:
     return json.loads(json.dumps(value, ensure_ascii=False, default=str))
 
 
-def call_model(model: Any, task: Task, sample: Sample) -> Any:
-    """The model's answer on one sample as plain JSON; raises `ModelError` when the answer has the wrong type
-    or is an empty summary (recorded as that sample's failure, never scored)."""
+def answer_json(task: Task, answer: Any) -> Any:
+    """A model's answer as plain JSON; raises `ModelError` when the answer has the wrong type or is an empty
+    summary (recorded as that sample's failure, never scored)."""
+    if isinstance(answer, Exception):
+        raise answer
     if task == "summarize":
-        answer = model.summarize(sample.cluster)
         if isinstance(answer, str):
             answer = Summary(answer)
         if not isinstance(answer, Summary):
@@ -57,11 +74,35 @@ def call_model(model: Any, task: Task, sample: Sample) -> Any:
         if not answer.text.strip():
             raise ModelError("the summary is empty (an empty model answer, or a model that failed to load)")
         return {"text": answer.text, "metadata": _json_safe(answer.metadata)}
+    if not isinstance(answer, ClaimSet):
+        raise ModelError(f"extract() returned {type(answer).__name__}; an extractor returns a ClaimSet")
+    return answer.model_dump(mode="json")
+
+
+def call_model(model: Any, task: Task, sample: Sample) -> Any:
+    """The model's answer on one sample as plain JSON; raises `ModelError` when the answer has the wrong type."""
+    if task == "summarize":
+        return answer_json(task, model.summarize(sample.cluster))
     (document,) = sample.cluster.documents
-    claims = model.extract(document)
-    if not isinstance(claims, ClaimSet):
-        raise ModelError(f"extract() returned {type(claims).__name__}; an extractor returns a ClaimSet")
-    return claims.model_dump(mode="json")
+    return answer_json(task, model.extract(document))
+
+
+def batch_call(model: Any, task: Task) -> Any:
+    """The model's batch method (`summarize_many` or `extract_many`), or None when it has none."""
+    method = getattr(model, "summarize_many" if task == "summarize" else "extract_many", None)
+    return method if callable(method) else None
+
+
+def call_model_many(model: Any, task: Task, samples: list[Sample]) -> list[Any]:
+    """The model's raw answers on several samples in one batch call (an answer may be an exception)."""
+    method = batch_call(model, task)
+    if method is None:
+        raise ModelError(f"{type(model).__name__} has no batch method")
+    inputs = [sample.cluster if task == "summarize" else sample.cluster.documents[0] for sample in samples]
+    answers = list(method(inputs))
+    if len(answers) != len(inputs):
+        raise ModelError(f"the batch call returned {len(answers)} answer(s) for {len(inputs)} input(s)")
+    return answers
 
 
 @dataclass
@@ -112,4 +153,7 @@ def score_output(scorers: Mapping[str, Any], task: Task, pair: tuple[Any, Any]) 
         for combiner in combiners.values():
             scored.metrics.update({str(name): float(v) for name, v in combiner.combine(dict(scored.metrics)).items()})
         scored.metrics[FLAGGED_METRIC] = float(any(finding.flagged for finding in scored.findings))
+    scored.findings, left_out = cap_findings(scored.findings)
+    if left_out:
+        scored.metrics[LEFT_OUT_METRIC] = float(left_out)
     return scored

@@ -346,7 +346,8 @@ def _publication_date(claim: NumberClaim, sources: Sources) -> Finding | None:
     if claim.kind != "date" or claim.date is None:
         return None
     for document in sources.documents:
-        if sources.anchor(document) is None or claim.date != document.info.date.isoformat():
+        anchor = sources.anchor(document)
+        if anchor is None or claim.date != anchor.isoformat():
             continue
         position = document.text.find(claim.span.text)
         if position >= 0:

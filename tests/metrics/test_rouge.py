@@ -77,3 +77,16 @@ def test_a_reference_scoring_itself_is_scored_leave_one_out() -> None:
 def _direct_against(reference: str, prediction: str) -> dict[str, float]:
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
     return {"rouge1": scorer.score(reference, prediction)["rouge1"].fmeasure}
+
+
+def test_a_near_copy_of_a_reference_is_scored_against_the_other_references_only() -> None:
+    planted = REFERENCE_1.replace("Russia's", "China's")
+    metrics = RougeScorer(near_copy=0.9).score(planted, _sources(REFERENCE_1, REFERENCE_2)).metrics
+    alone = RougeScorer(near_copy=0.9).score(planted, _sources(REFERENCE_2)).metrics
+    assert metrics == alone and metrics["rouge1"] < 0.7
+    kept = RougeScorer().score(planted, _sources(REFERENCE_1, REFERENCE_2)).metrics
+    assert kept["rouge1"] > 0.9
+    with pytest.raises(ScorerUnavailableError, match="near-copy"):
+        RougeScorer(near_copy=0.9).score(planted, _sources(REFERENCE_1))
+    with pytest.raises(ConfigError, match="near_copy"):
+        RougeScorer(near_copy=1.5)

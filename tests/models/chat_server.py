@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 
@@ -21,6 +23,8 @@ class ChatServer:
     headers: list[dict[str, str]] = field(default_factory=list)
     in_flight: int = 0
     most_in_flight: int = 0
+    first_request_at: float | None = None
+    last_answer_at: float | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_answer(self) -> tuple[int, str, float]:
@@ -39,12 +43,14 @@ def handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
             with server.lock:
                 server.in_flight += 1
                 server.most_in_flight = max(server.most_in_flight, server.in_flight)
+                server.first_request_at = server.first_request_at or time.perf_counter()
                 server.requests.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
                 server.headers.append(dict(self.headers))
             status, content, delay = server.next_answer()
             time.sleep(delay)
             with server.lock:
                 server.in_flight -= 1
+                server.last_answer_at = time.perf_counter()
             if self.path != "/v1/chat/completions":
                 status, content = 404, "no such path"
             body = (
@@ -63,3 +69,19 @@ def handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
                 pass
 
     return Handler
+
+
+@contextmanager
+def serving() -> Iterator[ChatServer]:
+    """A `ChatServer` listening on a free port of 127.0.0.1 for the duration of the block."""
+    state = ChatServer()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler(state))
+    httpd.daemon_threads = True
+    state.url = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 
 import pytest
 
 from harness.models.protocols import SourceCluster, SourceDocument
-from tests.models.chat_server import ChatServer, handler
+from tests.models.chat_server import ChatServer, serving
 
 FIRST = """# Taliban Accept Invitation
 
@@ -48,12 +46,5 @@ def cluster() -> SourceCluster:
 
 @pytest.fixture
 def chat_server() -> Iterator[ChatServer]:
-    state = ChatServer()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler(state))
-    httpd.daemon_threads = True
-    state.url = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-    thread.start()
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
+    with serving() as state:
+        yield state

@@ -72,3 +72,15 @@ def test_malformed_answers_are_model_errors(chat_server: ChatServer, content: st
 def test_prompt_needs_the_document_slot() -> None:
     with pytest.raises(ConfigError, match="document"):
         LLMExtractor(base_url="http://127.0.0.1:1", model="m", prompt="Extract.")
+
+
+def test_extract_many_sends_concurrent_requests_and_puts_a_failure_in_its_place(chat_server: ChatServer) -> None:
+    good = json.dumps({"entities": [{"text": "Russia", "type": "GPE"}], "numbers": [], "quotes": []})
+    chat_server.script = [(200, good, 0.2), (200, "not json", 0.2), (200, good, 0.2)]
+    chat_server.default = (200, good, 0.0)
+    model = LLMExtractor(base_url=chat_server.url, model="tiny", api_key_env=None, max_retries=0, concurrency=3)
+    first, second, third = model.extract_many([DOC, DOC, DOC])
+    assert model.batch_size == 3 and chat_server.most_in_flight == 3
+    answers = [answer for answer in (first, second, third) if not isinstance(answer, ModelError)]
+    assert len(answers) == 2 and all(claims == model.extract(DOC) for claims in answers)
+    assert sum(isinstance(answer, ModelError) for answer in (first, second, third)) == 1

@@ -102,3 +102,27 @@ def test_separator_joins_documents(tiny_model: Path) -> None:
 def test_missing_model_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot load model"):
         HFSeq2SeqSummarizer(str(tmp_path / "absent"), local_files_only=True)
+
+
+def test_the_runner_generates_in_batches_of_batch_size_with_the_same_summaries(
+    tiny_model: Path, tmp_path: Path
+) -> None:
+    from omegaconf import OmegaConf
+
+    from harness.run.pipeline import run_experiment
+    from harness.run.records import OutputRecord, read_jsonl
+    from tests.run.run_toys import target, toy_config, write_goldset
+
+    texts = {f"d{number}": CORPUS[number % len(CORPUS)] for number in range(5)}
+    goldset = write_goldset(tmp_path / "goldset", texts)
+    generation = {"max_new_tokens": 4}
+    config = {"_target_": target(HFSeq2SeqSummarizer), "model": str(tiny_model), "batch_size": 2}
+    config["generation"] = generation
+    result = run_experiment(OmegaConf.create(toy_config(goldset, tmp_path / "cache", tiny=config)), tmp_path / "run")
+    assert result.exit_code == 0 and result.model_calls == 5
+    outputs = read_jsonl(tmp_path / "run" / "outputs.jsonl", OutputRecord)
+    single = HFSeq2SeqSummarizer(str(tiny_model), generation=generation)
+    expected = [single.summarize(_cluster(text)).text for text in texts.values()]
+    assert [output.output["text"] for output in outputs] == expected
+    with pytest.raises(ConfigError, match="batch_size"):
+        HFSeq2SeqSummarizer(str(tiny_model), batch_size=0)

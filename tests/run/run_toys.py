@@ -26,11 +26,11 @@ def target(cls: type) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
-def write_goldset(root: Path) -> Path:
-    """Three documents, each its own cluster, with one reference summary per cluster (no annotations)."""
+def write_goldset(root: Path, texts: dict[str, str] | None = None) -> Path:
+    """Documents (default: `TEXTS`), each its own cluster, with one reference summary per cluster (no annotations)."""
     (root / "texts").mkdir(parents=True)
     documents, clusters = [], []
-    for doc_id, text in TEXTS.items():
+    for doc_id, text in (texts or TEXTS).items():
         (root / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         documents.append(
             {

@@ -187,7 +187,7 @@ def test_help_lists_the_config_groups(capsys: pytest.CaptureFixture[str]) -> Non
     assert harness_run("--help") == 0
     printed = capsys.readouterr().out
     assert printed.startswith("harness run: score summarizers")
-    assert "goldset: hf_dataset, moscow-talks-2018\n" in printed
+    assert "goldset: hf_dataset, moscow-talks-2018, pairs\n" in printed
     assert "task: extract, summarize\n" in printed
 
 

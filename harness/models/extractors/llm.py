@@ -3,7 +3,7 @@
 The model lists each claim by its text only; the harness finds that text in the document (the k-th listing
 of the same text takes its k-th occurrence) and drops what it cannot find, so offsets never come from the
 model. Numbers are then normalized by the harness's number grammar. Malformed JSON is a ModelError for that
-document.
+document. The runner hands it `batch_size` documents per `extract_many` call (default: `concurrency`).
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from harness.claims.numbers.find import find_numbers
 from harness.claims.types import ClaimSet, EntityClaim, NumberClaim, QuoteClaim
 from harness.errors import ConfigError, ModelError
 from harness.goldset.schema import Span
-from harness.models.openai_client import ChatClient
+from harness.models.batching import batch_size_setting
+from harness.models.openai_client import ChatClient, Message
 from harness.models.protocols import SourceDocument
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "PUBLICATION")
@@ -88,9 +90,11 @@ class LLMExtractor:
         max_retries: int = 3,
         backoff_s: float = 1.0,
         concurrency: int = 4,
+        batch_size: int | None = None,
     ) -> None:
         if "{document}" not in prompt:
             raise ConfigError("llm extractor: prompt must contain the placeholder {document}")
+        self.batch_size = batch_size_setting("llm extractor", batch_size, concurrency)
         self.prompt = prompt
         self.options: dict[str, Any] = {"temperature": temperature, "max_tokens": max_tokens}
         if json_mode:
@@ -143,7 +147,24 @@ class LLMExtractor:
             quotes=tuple(sorted(quotes, key=lambda c: c.content.start)),
         )
 
+    def messages(self, document: SourceDocument) -> list[Message]:
+        """The chat messages sent for `document`."""
+        return [{"role": "user", "content": self.prompt.replace("{document}", document.text)}]
+
     def extract(self, document: SourceDocument) -> ClaimSet:
-        messages = [{"role": "user", "content": self.prompt.replace("{document}", document.text)}]
-        content = self.client.complete(messages, **self.options)
+        content = self.client.complete(self.messages(document), **self.options)
         return self.claims(document, parse_answer(content, document.id))
+
+    def extract_many(self, documents: Sequence[SourceDocument]) -> list[ClaimSet | ModelError]:
+        """Claims of several documents, at most `concurrency` requests in flight; a failure stands in its place."""
+        answers = self.client.complete_many([self.messages(document) for document in documents], **self.options)
+        results: list[ClaimSet | ModelError] = []
+        for document, answer in zip(documents, answers, strict=True):
+            if isinstance(answer, ModelError):
+                results.append(answer)
+                continue
+            try:
+                results.append(self.claims(document, parse_answer(answer, document.id)))
+            except ModelError as error:
+                results.append(error)
+        return results

@@ -2,7 +2,8 @@
 
 The cluster's documents are joined with `separator` (Multi-News style) and truncated to `max_input_tokens`;
 `generation` holds `generate()` keyword arguments (num_beams, max_new_tokens, ...). `transformers` and `torch`
-are imported only when the model is built; install them with `pip install 'fact-harness[hf]'`.
+are imported only when the model is built; install them with `pip install 'fact-harness[hf]'`. The runner
+hands it `batch_size` clusters per `summarize_many` call, generated as one padded batch.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.errors import ConfigError, ModelError
+from harness.models.batching import batch_size_setting
 from harness.models.config_values import plain
 from harness.models.local_paths import local_folder, offline
 from harness.models.protocols import SourceCluster, Summary
@@ -32,6 +34,7 @@ class HFSeq2SeqSummarizer:
         generation: dict[str, Any] | None = None,
         local_files_only: bool = False,
         prefix: str = "",
+        batch_size: int = 8,
     ) -> None:
         self.folders = [
             f for f in (local_folder(model, "hf_seq2seq.model"), local_folder(tokenizer, "hf_seq2seq.tokenizer")) if f
@@ -43,6 +46,7 @@ class HFSeq2SeqSummarizer:
         local_files_only = local_files_only or offline()
         if max_input_tokens < 1:
             raise ConfigError(f"hf_seq2seq: max_input_tokens must be at least 1, got {max_input_tokens}")
+        self.batch_size = batch_size_setting("hf_seq2seq", batch_size, 8)
         self.name = model
         self.max_input_tokens = max_input_tokens
         self.separator = separator

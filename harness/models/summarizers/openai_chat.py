@@ -1,10 +1,15 @@
-"""Summaries from a chat model behind an OpenAI-compatible endpoint, with a prompt template from config."""
+"""Summaries from a chat model behind an OpenAI-compatible endpoint, with a prompt template from config.
+
+The runner hands it `batch_size` clusters at a time (default: `concurrency`), sent with at most `concurrency`
+requests in flight, so a run goes at the endpoint's speed rather than one request after another.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from harness.errors import ConfigError, ModelError
+from harness.models.batching import batch_size_setting
 from harness.models.openai_client import ChatClient, Message
 from harness.models.protocols import SourceCluster, Summary
 
@@ -31,9 +36,11 @@ class OpenAIChatSummarizer:
         max_retries: int = 3,
         backoff_s: float = 1.0,
         concurrency: int = 4,
+        batch_size: int | None = None,
     ) -> None:
         if "{documents}" not in prompt:
             raise ConfigError("openai_chat: prompt must contain the placeholder {documents}")
+        self.batch_size = batch_size_setting("openai_chat", batch_size, concurrency)
         self.prompt = prompt
         self.system_prompt = system_prompt
         self.separator = separator

@@ -1,0 +1,92 @@
+"""Cost of pathological inputs: one very long summary, or one very long source document, scored by each scorer.
+
+Each case runs in a fresh process so its peak RSS is its own: `python bench/pathological.py --summary-chars
+2000000 --source-chars 1000000`. The long texts are synthetic news text (`synthetic.py`) repeated with fresh
+facts until long enough; the other side is an ordinary synthetic cluster with its reference. Reports seconds
+per scorer, the peak RSS, and the findings written (capped, `harness.run.tasks.MAX_FINDINGS`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from measure import suite_scorers
+from pairs import cluster_sources
+from synthetic import make_cluster, summaries
+
+from harness.run.tasks import score_output
+from harness.verdicts.sources import Sources
+
+
+def long_text(chars: int, seed: int) -> str:
+    """Synthetic news text of at least `chars` characters (documents of successive clusters, joined)."""
+    parts: list[str] = []
+    size, index = 0, 0
+    while size < chars:
+        for text in make_cluster(index, seed).documents.values():
+            parts.append(text)
+            size += len(text) + 2
+        index += 1
+    return "\n\n".join(parts)[:chars]
+
+
+def case(kind: str, chars: int) -> dict[str, Any]:
+    """Score one long summary (`kind` "summary") or one summary of one long source ("source"), scorer by scorer."""
+    cluster = make_cluster(0, 1)
+    if kind == "summary":
+        summary, sources = long_text(chars, 2), cluster_sources(cluster)
+    else:
+        text = long_text(chars, 3)
+        summary = next(iter(summaries(cluster, 1, 1)))
+        sources = Sources.from_texts("long", {"long/0": text}, references=(cluster.reference,))
+    seconds: dict[str, float] = {}
+    findings = 0
+    for key, scorer in suite_scorers().items():
+        began = time.perf_counter()
+        scored = score_output({key: scorer}, "summarize", (summary, sources))
+        seconds[key] = time.perf_counter() - began
+        findings += len(scored.findings)
+        if scored.errors:
+            seconds[key + " (failed)"] = 0.0
+    return {
+        "kind": kind,
+        "chars": chars,
+        "seconds": seconds,
+        "total_s": sum(seconds.values()),
+        "findings": findings,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def in_subprocess(kind: str, chars: int) -> dict[str, Any]:
+    script = Path(__file__).resolve()
+    done = subprocess.run(
+        [sys.executable, str(script), "--case", kind, str(chars)], capture_output=True, text=True, check=True
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--summary-chars", type=int, default=2_000_000)
+    parser.add_argument("--source-chars", type=int, default=1_000_000)
+    parser.add_argument("--case", nargs=2, metavar=("KIND", "CHARS"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.case:
+        print(json.dumps(case(args.case[0], int(args.case[1]))))
+        return 0
+    for kind, chars in (("summary", args.summary_chars), ("source", args.source_chars)):
+        print(json.dumps(in_subprocess(kind, chars)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
