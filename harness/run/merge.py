@@ -134,7 +134,13 @@ def merge(folders: Sequence[Path], out: Path) -> RunSummary:
     assert isinstance(config, DictConfig)
     config.shard = None
     first = shards[0].summary
-    summary = RunSummary(task=first.task, dataset=first.dataset, fingerprint=first.fingerprint)
+    summary = RunSummary(
+        task=first.task,
+        dataset=first.dataset,
+        fingerprint=first.fingerprint,
+        metric_info=first.metric_info,
+        columns=first.columns,
+    )
     writer = RunWriter(out)
     writer.config(config)
     for model in first.models:
@@ -154,8 +160,8 @@ def merge(folders: Sequence[Path], out: Path) -> RunSummary:
         model_summary.metrics.update(_aggregates(config, first.task, outputs, samples))
         summary.models[model] = model_summary
     writer.summary(summary)
-    columns = {str(label): str(metric) for label, metric in (config.task.get("columns") or {}).items()}
-    writer.table(table.markdown(summary, columns))
+    writer.table(table.markdown(summary, summary.columns))
+    writer.commit()
     return summary
 
 

@@ -13,7 +13,8 @@ from omegaconf import OmegaConf
 from harness.errors import ConfigError, ModelError
 from harness.models.protocols import SourceCluster
 from harness.run.pipeline import RunResult, run_experiment
-from harness.run.records import OutputRecord, read_jsonl
+from harness.run.records import OUTPUTS_FILE, OutputRecord, read_jsonl
+from harness.run.writer import partial_name
 from tests.models.chat_server import serving
 from tests.run.run_toys import target, toy_config, write_goldset
 
@@ -103,7 +104,7 @@ def test_an_interrupted_batch_run_keeps_every_finished_batch_in_the_cache(goldse
     config = toy_config(goldset, tmp_path / "cache", batch=batch_model(log, stop_at="c-d06", stop_file=str(stop)))
     with pytest.raises(KeyboardInterrupt):
         run(config, tmp_path / "run")
-    assert len(read_jsonl(tmp_path / "run" / "outputs.jsonl", OutputRecord)) == 4
+    assert len(read_jsonl(tmp_path / "run" / partial_name(OUTPUTS_FILE), OutputRecord)) == 4
     stop.unlink()
     result = run(config, tmp_path / "again")
     assert batches(log) == [CLUSTERS[0:4], CLUSTERS[4:8], CLUSTERS[8:10]]
