@@ -40,7 +40,7 @@ def rouge_alone() -> Any:
 
 
 def _lines(text: str) -> str:
-    from harness.claims.text import sentences
+    from harness.core.text import sentences
 
     return "\n".join(sentence.text for sentence in sentences(text))
 

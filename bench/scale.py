@@ -62,10 +62,10 @@ def endpoint(requests: int = 10, concurrency: int = 8, latency: float = 1.0) -> 
     """Seconds for the runner to get `requests` summaries from a local endpoint, in units of its latency."""
     sys.path.insert(0, str(ROOT))
     from harness.models.protocols import SourceCluster, SourceDocument
+    from harness.results.records import Fingerprint
     from harness.run.cache import OutputCache
     from harness.run.pipeline import _ModelRun
     from harness.run.plugins import ModelSpec, build
-    from harness.run.records import Fingerprint
     from harness.run.samples import Sample
     from harness.run.writer import RunWriter
     from harness.verdicts.sources import Sources

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from harness.claims.text import sentences
+from harness.core.text import sentences
 from harness.metaeval.stats import balanced_accuracy_rows, choose_threshold
 from harness.metrics.combined import CombinedScorer
 from harness.metrics.entities import EntityConsistencyScorer

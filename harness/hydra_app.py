@@ -23,7 +23,7 @@ def run_hydra_app(job: Callable[[DictConfig], None], config_name: str, prog: str
     from hydra.errors import HydraException
     from omegaconf.errors import OmegaConfBaseException
 
-    from harness.run.paths import config_dir
+    from harness.core.paths import config_dir
 
     app = hydra.main(config_path=str(config_dir()), config_name=config_name, version_base="1.3")(job)
     saved_argv, saved_full_error = sys.argv, os.environ.get(FULL_ERROR_ENV)

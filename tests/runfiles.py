@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from harness import __version__
-from harness.metrics.info import MetricInfo
-from harness.run.records import (
+from harness.results.metric_info import MetricInfo
+from harness.results.records import (
     METRICS_FILE,
     SAMPLES_FILE,
     Fingerprint,

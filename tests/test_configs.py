@@ -18,8 +18,8 @@ from hydra import compose, initialize_config_dir
 from hydra.utils import get_object
 from omegaconf import DictConfig, OmegaConf
 
+from harness.core.paths import config_dir
 from harness.errors import ConfigError, ScorerUnavailableError
-from harness.run.paths import config_dir
 from harness.run.pipeline import TASKS
 from harness.run.plugins import NAME_KEY, build, build_scorers, model_specs, scorer_settings
 from harness.run.samples import check_unit

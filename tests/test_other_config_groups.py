@@ -11,9 +11,9 @@ from hydra import compose, initialize_config_dir
 from hydra.utils import get_object
 from omegaconf import OmegaConf
 
+from harness.core.paths import config_dir
 from harness.gate.config import GATE_CONFIG_DIR, GateConfig, load_gate_config
 from harness.metaeval.pipeline import scorer_entries
-from harness.run.paths import config_dir
 
 CONFIGS = config_dir()
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from harness.core.spans import Span
 from harness.errors import GoldsetError
 from harness.goldset.load import GoldDocument, Goldset, load_goldset
-from harness.goldset.schema import NumberAnnotation, Span
+from harness.goldset.schema import NumberAnnotation
 from harness.scoring.alignment import count_exact, match_overlap
 from harness.scoring.clusters import ClusterScore, Mention, b_cubed, clusters_from_links
 from harness.scoring.kappa import cohen_kappa

@@ -25,9 +25,9 @@ from harness.authoring.regions import (
     Relation,
     goldset_regions,
 )
+from harness.core.spans import Span
 from harness.errors import InputFileError
 from harness.goldset.load import load_goldset, read_text_exact
-from harness.goldset.schema import Span
 
 LABELS = {"Number": "numbers", "Furniture": "furniture", "Quote": "quotes", "Cue": "cue", "Argument": "argument"}
 """Text-bound types that are not entity mentions, and the region layer each stands for."""

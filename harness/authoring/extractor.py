@@ -14,7 +14,7 @@ def build_extractor(overrides: list[str]) -> Extractor:
     from hydra.errors import HydraException
     from omegaconf.errors import OmegaConfBaseException
 
-    from harness.run.paths import config_dir
+    from harness.core.paths import config_dir
     from harness.run.plugins import build, model_specs
 
     if not any(override.startswith("extractor=") for override in overrides):

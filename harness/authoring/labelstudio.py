@@ -17,9 +17,9 @@ from typing import Any
 from harness.authoring.from_regions import ImportedLayers, layers_from_regions
 from harness.authoring.regions import DocumentRegions, Link, Origin, Region, Relation, goldset_regions
 from harness.authoring.write import write_json
+from harness.core.spans import Span
 from harness.errors import InputFileError
 from harness.goldset.load import load_goldset, read_text_exact
-from harness.goldset.schema import Span
 
 FROM_NAMES = {
     "entities": "entity",

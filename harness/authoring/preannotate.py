@@ -16,17 +16,10 @@ from typing import Any, get_args
 
 from harness.authoring.from_regions import ImportedLayers
 from harness.authoring.store import store_layers
-from harness.claims.types import ClaimSet, EntityClaim, EventClaim, NumberClaim, QuoteClaim
+from harness.core.claim_types import ClaimSet, EntityClaim, EventClaim, NumberClaim, QuoteClaim
+from harness.core.spans import EventType, Span
 from harness.goldset.load import GoldDocument, load_goldset
-from harness.goldset.schema import (
-    EntityMention,
-    EventAnnotation,
-    EventArgument,
-    EventType,
-    NumberAnnotation,
-    QuoteAnnotation,
-    Span,
-)
+from harness.goldset.schema import EntityMention, EventAnnotation, EventArgument, NumberAnnotation, QuoteAnnotation
 from harness.models.protocols import Extractor, SourceDocument
 
 EVENT_TYPES = frozenset(get_args(EventType))

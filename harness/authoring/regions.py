@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from harness.core.spans import Span
 from harness.goldset.load import GoldDocument, Goldset
 from harness.goldset.schema import (
     EntityMention,
@@ -21,7 +22,6 @@ from harness.goldset.schema import (
     FurnitureAnnotation,
     NumberAnnotation,
     QuoteAnnotation,
-    Span,
 )
 
 REGION_LAYERS = ("entities", "numbers", "events", "quotes", "furniture", "cue", "argument")

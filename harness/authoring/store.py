@@ -13,9 +13,10 @@ from typing import Any, TypeVar
 
 from harness.authoring.from_regions import ImportedLayers
 from harness.authoring.write import write_inventory, write_layer
+from harness.core.spans import Entity
 from harness.errors import GoldsetError
 from harness.goldset.load import Goldset, load_goldset
-from harness.goldset.schema import LAYER_FILES, Entity, EventCluster, NumberFact, QuoteCluster
+from harness.goldset.schema import LAYER_FILES, EventCluster, NumberFact, QuoteCluster
 
 T = TypeVar("T", Entity, NumberFact, EventCluster, QuoteCluster)
 

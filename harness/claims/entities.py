@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from harness.claims.roles import is_title_word, role_after, role_before
-from harness.claims.text import TextSpan, search_tail, sentences, words
-from harness.claims.types import EntityClaim
-from harness.goldset.schema import Entity, Span
+from harness.core.claim_types import EntityClaim
+from harness.core.spans import Entity, Span
+from harness.core.text import TextSpan, search_tail, sentences, words
 from harness.resources import word_list
 
 _KIND_RANK = {"name": 0, "alias": 1, "metonym": 2}

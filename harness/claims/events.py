@@ -28,9 +28,9 @@ from harness.claims.event_lexicon import (
     OBJECT_ROLES,
     VERB_PATTERNS,
 )
-from harness.claims.text import TextSpan, search_tail, sentences
-from harness.claims.types import EntityClaim, EventArgumentClaim, EventClaim
-from harness.goldset.schema import Entity, Span
+from harness.core.claim_types import EntityClaim, EventArgumentClaim, EventClaim
+from harness.core.spans import Entity, Span
+from harness.core.text import TextSpan, search_tail, sentences
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[\u2013\u2014]\s|,\s+and\b|\bbut\b|\bwhile\b|\bwhereas\b|"

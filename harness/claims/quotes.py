@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from harness.claims.entities import after_preposition, find_entities
-from harness.claims.text import TextSpan, sentences
-from harness.claims.types import EntityClaim, QuoteClaim
-from harness.goldset.schema import Entity, Span
+from harness.core.claim_types import EntityClaim, QuoteClaim
+from harness.core.spans import Entity, Span
+from harness.core.text import TextSpan, sentences
 
 CUE_VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|wrote|writes|insisted|explained|noted|warned|"

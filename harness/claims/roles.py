@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from harness.claims.text import ABBREVIATIONS, fold, search_tail
+from harness.core.text import ABBREVIATIONS, fold, search_tail
 from harness.resources import word_list
 
 TITLE_WORDS = word_list("titles")

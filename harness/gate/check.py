@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from harness.errors import ConfigError, HarnessError
 from harness.gate.config import GateConfig, MetricRule
 from harness.gate.names import known_metrics
-from harness.metrics.info import MetricInfo
-from harness.report.runs import Run
-from harness.report.stats import bootstrap_ci
-from harness.run.records import SampleRecord
+from harness.results.metric_info import MetricInfo
+from harness.results.records import SampleRecord
+from harness.results.runs import Run
+from harness.results.stats import bootstrap_ci
 
 
 @dataclass(frozen=True)

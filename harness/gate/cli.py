@@ -8,7 +8,7 @@ from pathlib import Path
 from harness.gate.check import check_gate
 from harness.gate.config import load_gate_config
 from harness.gate.outputs import github_annotations, in_github_actions, to_markdown, write_junit
-from harness.report.runs import load_run
+from harness.results.runs import load_run
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,7 +8,7 @@ import pkgutil
 from collections.abc import Iterable
 from functools import lru_cache
 
-from harness.report.runs import Run
+from harness.results.runs import Run
 
 PATTERN_CHARS = "*?["
 

@@ -9,90 +9,57 @@ The JSON Schemas in each goldset's `schema/` folder are generated from these mod
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "PUBLICATION"]
-MentionKind = Literal["name", "nominal", "title", "metonym"]
-NumberKind = Literal["cardinal", "percent", "ordinal", "year", "date", "duration", "vague", "money", "fraction"]
-Qualifier = Literal[
-    "exact",  # "12 countries"
-    "approximately",  # "around 40 percent", "approximately four"
-    "at_least",  # "at least four"
-    "more_than",  # "more than 40"
-    "nearly",  # "nearly 40 years": just below the value
-    "at_most",  # "up to 10", "at most 10"
-    "fewer_than",  # "fewer than 10", "less than 10"
-    "vague",  # "hundreds", "several", "a few": an interval with no point value
-]
-EventType = Literal[
-    "INVITE",
-    "ACCEPT",
-    "DECLINE",
-    "REJECT",
-    "OFFER",
-    "REQUEST",
-    "ACCUSE",
-    "DENY",
-    "CRITICIZE",
-    "MEET",
-    "TALKS",
-    "ATTEND",
-    "SEND",
-    "CONTACT",
-    "ATTACK",
-    "KILL",
-    "INVADE",
-    "OCCUPY",
-    "FIGHT",
-    "SUPPLY",
-    "SUPPORT",
-    "CONFIRM",
-    "ANNOUNCE",
-    "REGRET",
-    "PRAISE",
-    "BAN",
-    "CONTROL",
-    "LEAD",  # "the delegation would be led by Stanekzai"
-    "RECONSIDER",  # "rethink the plans", "reconsider its plan"
-    "THWART",  # "a decision that could scupper Moscow's plans"
-]
-Polarity = Literal["positive", "negative"]
-Modality = Literal["actual", "intended", "possible", "hypothetical"]
-QuoteKind = Literal["direct", "partial"]
-FurnitureKind = Literal[
-    "duplicate_header",  # the scraped repeat of title/byline above the article
-    "byline",
-    "dateline",
-    "photo_credit",
-    "caption",
-    "read_time",
-    "related_link",
-    "advertisement",
-    "contact",
-    "comment_prompt",
-    "url",
-    "author_note",
-    "disclaimer",
-    "other",
-]
-DateBasis = Literal["dateline", "inferred"]
-Status = Literal["accepted", "proposed"]
+from harness.core.spans import (
+    DateBasis as DateBasis,
+)
+from harness.core.spans import (
+    Entity as Entity,
+)
+from harness.core.spans import (
+    EntityInventory as EntityInventory,
+)
+from harness.core.spans import (
+    EntityType as EntityType,
+)
+from harness.core.spans import (
+    EventType as EventType,
+)
+from harness.core.spans import (
+    FurnitureKind as FurnitureKind,
+)
+from harness.core.spans import (
+    MentionKind as MentionKind,
+)
+from harness.core.spans import (
+    Modality as Modality,
+)
+from harness.core.spans import (
+    NumberKind as NumberKind,
+)
+from harness.core.spans import (
+    Polarity as Polarity,
+)
+from harness.core.spans import (
+    Qualifier as Qualifier,
+)
+from harness.core.spans import (
+    QuoteKind as QuoteKind,
+)
+from harness.core.spans import (
+    Span as Span,
+)
+from harness.core.spans import (
+    Status as Status,
+)
+from harness.core.spans import (
+    _Strict as _Strict,
+)
+
 """An annotation is gold once `accepted`; a `proposed` one (pre-annotated by a tool) awaits an annotator's review."""
 STATUS_HELP = "accepted: gold. proposed: a tool's suggestion awaiting review, never scored as gold."
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Span(_Strict):
-    """A character span of a document: `text == document_text[start:end]`."""
-
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
 
 
 class DocumentInfo(_Strict):
@@ -143,21 +110,6 @@ class Manifest(_Strict):
     )
 
 
-class Entity(_Strict):
-    """A canonical entity, shared by its mentions across documents."""
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    name: str
-    type: EntityType
-    aliases: list[str] = Field(default_factory=list, description="Other names and spellings ('Sergey Lavrov').")
-    metonyms: list[str] = Field(
-        default_factory=list, description="Words that stand for this actor ('Kabul' for the Afghan government)."
-    )
-    roles: list[str] = Field(default_factory=list, description="Titles and roles the sources give it.")
-    named: bool = Field(default=True, description="False for unnamed actors ('a senior Kabul-based diplomat').")
-    description: str | None = None
-
-
 class NumberFact(_Strict):
     """A quantity or date that one or more documents report; links number annotations across documents."""
 
@@ -179,10 +131,6 @@ class QuoteCluster(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     speaker: str | None = Field(default=None, description="Entity id of the speaker, when known.")
     description: str
-
-
-class EntityInventory(_Strict):
-    entities: list[Entity]
 
 
 class NumberFactInventory(_Strict):

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from harness import textgrid
+from harness.core import textgrid
 from harness.metaeval.evaluate import ScorerReport
 from harness.metaeval.references import ReferenceFigure
 from harness.metaeval.stats import AgreementStats
-from harness.report.stats import Estimate
+from harness.results.stats import Estimate
 
 MISSING = "–"
 
@@ -124,7 +124,7 @@ def reference_table(figures: Sequence[ReferenceFigure]) -> TextTable:
 
 
 def rich_table(table: TextTable) -> Text:
-    """The table as plain text that stays readable at 80 columns and in a CI log (see `harness.textgrid`)."""
+    """The table as plain text that stays readable at 80 columns and in a CI log (see `harness.core.textgrid`)."""
     if not table.rows:
         return Text(f"{table.title}: {table.note}")
     return Text(textgrid.render(table.headers, table.rows, title=table.title, note=table.note))

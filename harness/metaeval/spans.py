@@ -18,7 +18,7 @@ import numpy as np
 
 from harness.metaeval.items import ErrorSpan
 from harness.metaeval.stats import BootstrapSettings
-from harness.report.stats import Estimate
+from harness.results.stats import Estimate
 
 Offsets = tuple[int, int]
 

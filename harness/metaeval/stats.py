@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import stats as scipy_stats
 
-from harness.report.stats import DEFAULT_SEED, Estimate
+from harness.results.stats import DEFAULT_SEED, Estimate
 
 Array = NDArray[np.float64]
 RowStatistic = Callable[[Array, Array], Array]

@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from harness.errors import ConfigError
-from harness.metrics.info import HIGHER, LOWER, MetricInfo
 from harness.metrics.protocols import SampleScore
+from harness.results.metric_info import HIGHER, LOWER, MetricInfo
 from harness.verdicts.sources import Sources
 
 DEFAULT_COUNTS: tuple[tuple[str, str], ...] = (

@@ -19,11 +19,11 @@ import re
 from typing import ClassVar
 
 from harness.claims.entities import find_entities
-from harness.claims.text import fold
-from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
+from harness.core.text import fold
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
 from harness.metrics.surface import source_texts, summary_as_prose, with_summary_text
+from harness.results.metric_info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.verdicts.entities import judge_entities
 from harness.verdicts.sources import Sources
 

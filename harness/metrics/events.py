@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from harness.claims.events import find_events
-from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
 from harness.metrics.surface import summary_as_prose, with_summary_text
+from harness.results.metric_info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.verdicts.events import SourceEvent, judge_events, source_events
 from harness.verdicts.sources import Sources
 

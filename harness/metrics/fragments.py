@@ -16,10 +16,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import ClassVar
 
-from harness.claims.text import words
-from harness.metrics.info import NEITHER, MetricInfo
+from harness.core.text import words
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
+from harness.results.metric_info import NEITHER, MetricInfo
 from harness.verdicts.sources import Sources
 
 

@@ -18,10 +18,10 @@ import re
 from typing import ClassVar
 
 from harness.claims.system_text import clean_tokens
-from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
 from harness.resources import word_list
+from harness.results.metric_info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.verdicts.sources import Sources
 
 STEM_LENGTH = 5

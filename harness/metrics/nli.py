@@ -20,13 +20,13 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from harness.claims.text import TextSpan, sentences
+from harness.core.text import TextSpan, sentences
 from harness.errors import ConfigError, ScorerUnavailableError
 from harness.metrics.hf_checks import check_hf_model
-from harness.metrics.info import HIGHER, MetricInfo
 from harness.metrics.nli_conv import ConvFilter, Histogram, histogram
 from harness.metrics.passages import Passage, check_window, passages
 from harness.metrics.protocols import SampleScore
+from harness.results.metric_info import HIGHER, MetricInfo
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Finding
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 from typing import ClassVar, get_args
 
 from harness.errors import ConfigError
-from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
+from harness.results.metric_info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.verdicts.number_sources import SourceNumber
 from harness.verdicts.numbers import number_findings, number_survival, source_numbers
 from harness.verdicts.sources import Sources

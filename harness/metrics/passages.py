@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from harness.claims.text import sentences
+from harness.core.text import sentences
 from harness.errors import ConfigError
 from harness.verdicts.locate import in_content
 from harness.verdicts.sources import Sources

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from harness.claims.types import ClaimSet
+from harness.core.claim_types import ClaimSet
 from harness.goldset.load import GoldDocument
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Finding

@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from harness.claims.quotes import find_quotes
-from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
 from harness.metrics.surface import summary_as_prose, with_summary_text
+from harness.results.metric_info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.verdicts.quotes import SourceQuote, judge_quotes, read_quotes, source_quotes
 from harness.verdicts.sources import Sources
 

@@ -20,12 +20,12 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from harness.claims.text import sentences
+from harness.core.text import sentences
 from harness.errors import ConfigError, ScorerUnavailableError
-from harness.metrics.info import HIGHER, MetricInfo
 from harness.metrics.protocols import SampleScore
 from harness.metrics.rouge_math import RougeText, RougeTokenizer, fmeasure_of
 from harness.metrics.text_memo import TextMemo
+from harness.results.metric_info import HIGHER, MetricInfo
 from harness.verdicts.sources import Sources
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from harness.core.spans import Entity, EntityInventory
 from harness.errors import InputFileError
-from harness.goldset.schema import Entity, EntityInventory
 
 DEFAULT_GAZETTEER = Path(__file__).resolve().parent / "extractors" / "data" / "gazetteer.json"
 

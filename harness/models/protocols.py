@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from harness.claims.types import ClaimSet
+from harness.core.claim_types import ClaimSet
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.errors import HarnessError
-from harness.run.records import METRICS_FILE
+from harness.results.records import METRICS_FILE
 
 SENSITIVITY_FILE = "sensitivity.md"
 
@@ -18,8 +18,8 @@ def show_sensitivity(run_dir: Path) -> None:
     from rich.console import Console
     from rich.markdown import Markdown
 
-    from harness.report.runs import load_run
     from harness.report.sensitivity import sensitivity, to_markdown
+    from harness.results.runs import load_run
 
     result = sensitivity([load_run(run_dir)])
     if not result.planted:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness.errors import HarnessError
-from harness.report.runs import Run
-from harness.report.stats import Estimate, PairedTest, bootstrap_ci, paired_permutation_test
-from harness.run.records import Fingerprint, SampleRecord
+from harness.results.records import Fingerprint, SampleRecord
+from harness.results.runs import Run
+from harness.results.stats import Estimate, PairedTest, bootstrap_ci, paired_permutation_test
 
 PREFERRED_ORDER = (
     "rouge1",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from harness.report.compare import compare
 from harness.report.formats import FORMATS, print_terminal, render
-from harness.report.runs import load_runs
+from harness.results.runs import load_runs
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,7 +12,7 @@ import io
 import math
 from typing import get_args
 
-from harness import textgrid
+from harness.core import textgrid
 from harness.report.compare import Comparison
 from harness.verdicts.types import FindingType
 

@@ -14,8 +14,8 @@ from typing import Any
 from harness.report.compare import Comparison, collect_models
 from harness.report.formats import flagged_grid, metric_grid
 from harness.report.plots import metric_bars, verdict_bars
-from harness.report.runs import Run
-from harness.run.records import OUTPUTS_FILE, OutputRecord, read_jsonl
+from harness.results.records import OUTPUTS_FILE, OutputRecord, read_jsonl
+from harness.results.runs import Run
 from harness.verdicts.types import Finding
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from harness.report.compare import compare
 from harness.report.html import build_report
-from harness.report.runs import load_runs
+from harness.results.runs import load_runs
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,7 +6,7 @@ import html
 import math
 from collections.abc import Mapping
 
-from harness.report.stats import Estimate
+from harness.results.stats import Estimate
 
 VERDICT_COLOURS = {
     "supported": "#2e7d32",

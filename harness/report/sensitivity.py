@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from harness.claims.text import sentences
-from harness.report.runs import Run
-from harness.run.records import OUTPUTS_FILE, OutputRecord, read_jsonl
+from harness.core.text import sentences
+from harness.results.records import OUTPUTS_FILE, OutputRecord, read_jsonl
+from harness.results.runs import Run
 from harness.verdicts.types import Finding
 
 REVEALED_BY = {

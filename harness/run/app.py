@@ -1,6 +1,6 @@
 """`harness run`: the experiment runner as a Hydra app (overrides, `-m` multirun, launchers, `hydra.run.dir=`).
 
-Configs live in the repository's `configs/` (see `harness.run.paths.config_dir`). A single run reports its
+Configs live in the repository's `configs/` (see `harness.core.paths.config_dir`). A single run reports its
 outcome in-process; a multirun job raises `JobFailed`, which Hydra's sweeper re-raises once every job of
 the sweep has run, whichever launcher ran it (joblib, submitit, Ray).
 """

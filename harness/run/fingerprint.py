@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from harness import __version__
-from harness.run.records import Fingerprint
+from harness.results.records import Fingerprint
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 """The installed `harness` package: every code and data file below it enters `package_digest`."""

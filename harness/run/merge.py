@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.errors import ConfigError, InputFileError
-from harness.run.records import (
+from harness.results.records import (
     Failure,
     ModelSummary,
     OutputRecord,

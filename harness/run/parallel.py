@@ -14,8 +14,8 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from harness.errors import ConfigError
+from harness.results.records import Task
 from harness.run.plugins import build_scorers
-from harness.run.records import Task
 from harness.run.samples import Sample
 from harness.run.tasks import Scored, score_output, scoring_pair
 

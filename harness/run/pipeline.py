@@ -19,15 +19,15 @@ from typing import Any
 from omegaconf import DictConfig
 from tqdm import tqdm
 
+from harness.core.paths import default_cache_dir
 from harness.errors import ConfigError, ScorerUnavailableError
+from harness.results.records import Failure, Fingerprint, OutputRecord, RunSummary, SampleRecord, Task
 from harness.run import table
 from harness.run.cache import MISSING, OutputCache, cache_key, model_state
 from harness.run.fingerprint import make_fingerprint
 from harness.run.parallel import check_num_proc, score_in_pool
-from harness.run.paths import default_cache_dir
 from harness.run.plugins import ModelSpec, build, build_scorers, model_specs, scorer_settings
 from harness.run.preflight import preflight
-from harness.run.records import Failure, Fingerprint, OutputRecord, RunSummary, SampleRecord, Task
 from harness.run.samples import DataSource, Sample, check_unit, model_input
 from harness.run.shards import parse_shard
 from harness.run.summary import summarize_model

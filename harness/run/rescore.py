@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from harness.claims.types import ClaimSet
+from harness.core.claim_types import ClaimSet
 from harness.errors import ConfigError, InputFileError, ModelError
 from harness.models.protocols import SourceCluster, SourceDocument, Summary
-from harness.run.records import CONFIG_FILE, OUTPUTS_FILE, OutputRecord, read_jsonl
+from harness.results.records import CONFIG_FILE, OUTPUTS_FILE, OutputRecord, read_jsonl
 
 SCORER_GROUPS = ("metrics", "extraction_metrics")
 MODEL_KEYS = ("summarizer", "summarizers", "extractor", "extractors")
@@ -89,7 +89,7 @@ def _scorers(config: dict[str, Any], overrides: list[str]) -> dict[str, Any]:
     from omegaconf import OmegaConf
     from omegaconf.errors import OmegaConfBaseException
 
-    from harness.run.paths import config_dir
+    from harness.core.paths import config_dir
 
     try:
         with initialize_config_dir(config_dir=str(config_dir()), version_base="1.3"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from statistics import fmean
 
-from harness.run.records import Failure, ModelSummary, SampleRecord
+from harness.results.records import Failure, ModelSummary, SampleRecord
 
 
 def summarize_model(model: str, records: list[SampleRecord], failures: list[Failure]) -> ModelSummary:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from rich.table import Table
 
-from harness.run.records import RunSummary
+from harness.results.records import RunSummary
 
 MISSING = "–"
 FIXED_HEADERS = ("model", "n", "failed")

@@ -15,11 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from harness.claims.types import ClaimSet
+from harness.core.claim_types import ClaimSet
 from harness.errors import ConfigError, ModelError, ScorerUnavailableError
-from harness.metrics.info import LOWER, MetricInfo, declared_by
 from harness.models.protocols import Summary
-from harness.run.records import Task
+from harness.results.metric_info import LOWER, MetricInfo, declared_by
+from harness.results.records import Task
 from harness.run.samples import Sample
 from harness.verdicts.types import Finding
 

@@ -11,7 +11,7 @@ import yaml
 from omegaconf import DictConfig, OmegaConf
 
 from harness.errors import ConfigError
-from harness.run.records import (
+from harness.results.records import (
     CONFIG_FILE,
     METRICS_FILE,
     OUTPUTS_FILE,

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from harness.goldset.schema import Span
+from harness.core.spans import Span
 
 G = TypeVar("G")
 P = TypeVar("P")

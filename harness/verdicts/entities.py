@@ -15,10 +15,10 @@ from collections.abc import Sequence
 
 from harness.claims.entities import name_pattern
 from harness.claims.roles import role_keys
-from harness.claims.text import document_sentences, fold, sentences
-from harness.claims.types import EntityClaim
+from harness.core.claim_types import EntityClaim
+from harness.core.spans import Entity
+from harness.core.text import document_sentences, fold, sentences
 from harness.goldset.load import GoldDocument
-from harness.goldset.schema import Entity
 from harness.verdicts.locate import FoldedText, find_name, folded_words, in_content
 from harness.verdicts.names import fuller_name
 from harness.verdicts.sources import Sources

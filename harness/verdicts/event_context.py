@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from harness.claims.events import clause_at
-from harness.claims.text import fold
-from harness.claims.types import EventClaim
-from harness.goldset.schema import Span
+from harness.core.claim_types import EventClaim
+from harness.core.spans import Span
+from harness.core.text import fold
 from harness.resources import word_list
 
 STEM_LENGTH = 5

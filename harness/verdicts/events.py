@@ -27,9 +27,9 @@ from typing import Literal
 from harness.claims.event_lexicon import ANTONYMS
 from harness.claims.events import clause_at, find_events
 from harness.claims.system_text import clean_tokens
-from harness.claims.text import fold
-from harness.claims.types import EventClaim
-from harness.goldset.schema import Entity
+from harness.core.claim_types import EventClaim
+from harness.core.spans import Entity
+from harness.core.text import fold
 from harness.verdicts.event_context import MIN_SHARED_WORDS, claim_context, shared_words, source_context
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Evidence, Finding

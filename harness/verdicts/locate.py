@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from harness.claims.entities import name_pattern
-from harness.claims.text import normalize_quotes
+from harness.core.text import normalize_quotes
 from harness.goldset.load import GoldDocument
 from harness.verdicts.types import Evidence
 

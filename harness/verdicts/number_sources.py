@@ -18,8 +18,8 @@ from harness.claims.numbers.counted import content_lemmas, phrase_head, singular
 from harness.claims.numbers.dates import day_range
 from harness.claims.numbers.lexicon import TIME_UNITS
 from harness.claims.numbers.units import Unit, resolve_unit
-from harness.claims.text import TextSpan, sentences
-from harness.claims.types import NumberClaim
+from harness.core.claim_types import NumberClaim
+from harness.core.text import TextSpan, sentences
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import NumberAnnotation
 from harness.verdicts.sources import Sources

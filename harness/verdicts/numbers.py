@@ -42,8 +42,8 @@ from dataclasses import dataclass
 from harness.claims.numbers import find_numbers
 from harness.claims.numbers.counted import content_lemmas, same_head
 from harness.claims.numbers.dates import WEEKDAYS
-from harness.claims.text import TextSpan, sentences, words
-from harness.claims.types import NumberClaim
+from harness.core.claim_types import NumberClaim
+from harness.core.text import TextSpan, sentences, words
 from harness.goldset.schema import NumberAnnotation
 from harness.verdicts.number_sources import (
     TIME_KINDS,

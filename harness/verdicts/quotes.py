@@ -19,10 +19,10 @@ from rapidfuzz import fuzz
 from harness.claims.quotes import find_quotes
 from harness.claims.roles import is_title_word
 from harness.claims.system_text import clean_tokens
-from harness.claims.text import sentences
-from harness.claims.types import QuoteClaim
+from harness.core.claim_types import QuoteClaim
+from harness.core.spans import Entity
+from harness.core.text import sentences
 from harness.goldset.load import GoldDocument
-from harness.goldset.schema import Entity
 from harness.verdicts.locate import FoldedText, folded_words, in_content
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Evidence, Finding

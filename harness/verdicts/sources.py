@@ -6,8 +6,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from harness.core.spans import Entity
 from harness.goldset.load import GoldCluster, GoldDocument, Goldset
-from harness.goldset.schema import DocumentInfo, Entity
+from harness.goldset.schema import DocumentInfo
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from harness.claims.numbers import find_numbers
-from harness.claims.types import NumberClaim
+from harness.core.claim_types import NumberClaim
 
 ANCHOR = dt.date(2018, 8, 23)  # a Thursday, ISO week 34
 INF = math.inf

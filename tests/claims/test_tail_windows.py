@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from harness.claims.entities import after_preposition
 from harness.claims.roles import _ends_sentence, _is_role_modifier, is_title_word, role_before
-from harness.claims.text import search_tail
-from harness.claims.types import EntityClaim
-from harness.goldset.schema import Span
+from harness.core.claim_types import EntityClaim
+from harness.core.spans import Span
+from harness.core.text import search_tail
 
 _PIECES = [
     "Gen.",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from harness.cli import main
-from harness.metrics.info import LOWER
+from harness.results.metric_info import LOWER
 from tests.runfiles import MakeRun, finding
 
 IDS = ["a", "b", "c"]

@@ -16,17 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from harness.claims.text import normalize_quotes
+from harness.core.spans import Entity, EntityInventory, EntityType
+from harness.core.text import normalize_quotes
 from harness.goldset.load import DEFAULT_GOLDSET
-from harness.goldset.schema import (
-    Entity,
-    EntityInventory,
-    EntityLayer,
-    EntityMention,
-    EntityType,
-    FurnitureLayer,
-    Manifest,
-)
+from harness.goldset.schema import EntityLayer, EntityMention, FurnitureLayer, Manifest
 from tests.goldset.corpus_ids import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004
 
 ROOT: Path = DEFAULT_GOLDSET

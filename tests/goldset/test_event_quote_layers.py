@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.core.spans import Span
 from harness.goldset.isodate import iso_problem
 from harness.goldset.load import DEFAULT_GOLDSET
 from harness.goldset.schema import (
@@ -26,7 +27,6 @@ from harness.goldset.schema import (
     QuoteAnnotation,
     QuoteClusterInventory,
     QuoteLayer,
-    Span,
 )
 from tests.goldset.corpus_ids import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, DOCUMENTS
 

@@ -17,13 +17,7 @@ import pytest
 
 from harness.goldset.isodate import iso_bounds
 from harness.goldset.load import DEFAULT_GOLDSET
-from harness.goldset.schema import (
-    FurnitureLayer,
-    Manifest,
-    NumberAnnotation,
-    NumberFactInventory,
-    NumberLayer,
-)
+from harness.goldset.schema import FurnitureLayer, Manifest, NumberAnnotation, NumberFactInventory, NumberLayer
 from tests.goldset.corpus_ids import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004
 
 ROOT: Path = DEFAULT_GOLDSET

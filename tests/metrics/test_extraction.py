@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from harness.claims.types import (
+from harness.core.claim_types import (
     ClaimSet,
     EntityClaim,
     EventArgumentClaim,
@@ -14,6 +14,7 @@ from harness.claims.types import (
     NumberClaim,
     QuoteClaim,
 )
+from harness.core.spans import Span
 from harness.errors import ConfigError
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import (
@@ -23,7 +24,6 @@ from harness.goldset.schema import (
     EventArgument,
     NumberAnnotation,
     QuoteAnnotation,
-    Span,
 )
 from harness.metrics.extraction.coref import b_cubed, ceaf_e
 from harness.metrics.extraction.scorer import ExtractionScorer

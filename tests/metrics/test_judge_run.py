@@ -9,7 +9,7 @@ import pytest
 
 from harness.cli import main
 from harness.goldset.load import load_goldset
-from harness.run.records import OutputRecord, SampleRecord, read_jsonl, read_summary
+from harness.results.records import OutputRecord, SampleRecord, read_jsonl, read_summary
 from tests.metrics.judge_server import JudgeServer, judge_server
 
 pytestmark = pytest.mark.slow

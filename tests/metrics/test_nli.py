@@ -131,7 +131,7 @@ def test_bad_window_is_a_config_error() -> None:
 
 def test_sensitivity_experiment_runs_with_nli(tiny_nli: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from harness.cli import main
-    from harness.run.records import OutputRecord, SampleRecord, read_jsonl
+    from harness.results.records import OutputRecord, SampleRecord, read_jsonl
 
     monkeypatch.setenv("HARNESS_CACHE_DIR", str(tmp_path / "cache"))
     overrides = [

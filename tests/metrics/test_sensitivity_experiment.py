@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from harness.cli import main
-from harness.report.runs import load_run
 from harness.report.sensitivity import sensitivity
+from harness.results.runs import load_run
 
 
 def test_planted_number_errors_are_caught_and_references_stay_clean(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from harness.cli import main
-from harness.report.runs import load_run
 from harness.report.sensitivity import sensitivity
+from harness.results.runs import load_run
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from harness.claims.types import NumberClaim
+from harness.core.claim_types import NumberClaim
+from harness.core.spans import Span
 from harness.errors import ConfigError
-from harness.goldset.schema import Span
 from harness.models.protocols import SourceCluster, SourceDocument, Summary
 from harness.models.summarizers.corrupt import CorruptingSummarizer
 from harness.models.summarizers.planting.negations import negation_sites

@@ -109,8 +109,8 @@ def test_the_runner_generates_in_batches_of_batch_size_with_the_same_summaries(
 ) -> None:
     from omegaconf import OmegaConf
 
+    from harness.results.records import OutputRecord, read_jsonl
     from harness.run.pipeline import run_experiment
-    from harness.run.records import OutputRecord, read_jsonl
     from tests.run.run_toys import target, toy_config, write_goldset
 
     texts = {f"d{number}": CORPUS[number % len(CORPUS)] for number in range(5)}

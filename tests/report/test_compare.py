@@ -12,8 +12,8 @@ from harness.cli import main
 from harness.errors import HarnessError
 from harness.report.compare import compare
 from harness.report.formats import to_csv, to_latex, to_markdown
-from harness.report.runs import load_runs
-from harness.run.records import Fingerprint
+from harness.results.records import Fingerprint
+from harness.results.runs import load_runs
 from tests.runfiles import MakeRun, finding
 
 IDS = [f"doc{i}" for i in range(8)]

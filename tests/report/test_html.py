@@ -10,7 +10,7 @@ import pytest
 
 from harness.cli import main
 from harness.report.html import segment
-from harness.run.records import OutputRecord
+from harness.results.records import OutputRecord
 from harness.verdicts.types import Evidence, Finding
 from tests.runfiles import FINGERPRINT, MakeRun
 

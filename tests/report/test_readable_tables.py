@@ -12,9 +12,9 @@ from harness.cli import main
 from harness.errors import HarnessError
 from harness.report.compare import compare
 from harness.report.html import build_report, verdict_counts
-from harness.report.runs import load_runs
+from harness.results.records import Fingerprint, ModelSummary, RunSummary
+from harness.results.runs import load_runs
 from harness.run import table
-from harness.run.records import Fingerprint, ModelSummary, RunSummary
 from tests.runfiles import MakeRun, finding
 
 IDS = [f"doc{i}" for i in range(6)]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from harness.report.runs import load_run
 from harness.report.sensitivity import is_flagged, sensitivity, to_markdown
-from harness.run.records import OutputRecord
+from harness.results.records import OutputRecord
+from harness.results.runs import load_run
 from harness.verdicts.types import Finding
 from tests.runfiles import FINGERPRINT, MakeRun
 

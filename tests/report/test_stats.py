@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from harness.report.stats import bootstrap_ci, paired_permutation_test
+from harness.results.stats import bootstrap_ci, paired_permutation_test
 
 
 def test_two_point_bootstrap_spans_both_values() -> None:

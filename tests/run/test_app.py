@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from harness.cli import main
-from harness.run.records import OutputRecord, SampleRecord, read_jsonl, read_summary
+from harness.results.records import OutputRecord, SampleRecord, read_jsonl, read_summary
 from tests.run.run_toys import FirstWordsSummarizer, KeyedSummarizer, WordScorer, target
 
 CLUSTER = "moscow-talks-2018"

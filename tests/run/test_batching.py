@@ -12,8 +12,8 @@ from omegaconf import OmegaConf
 
 from harness.errors import ConfigError, ModelError
 from harness.models.protocols import SourceCluster
+from harness.results.records import OUTPUTS_FILE, OutputRecord, read_jsonl
 from harness.run.pipeline import RunResult, run_experiment
-from harness.run.records import OUTPUTS_FILE, OutputRecord, read_jsonl
 from harness.run.writer import partial_name
 from tests.models.chat_server import serving
 from tests.run.run_toys import target, toy_config, write_goldset

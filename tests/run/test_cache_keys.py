@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from harness.cli import main
+from harness.core.paths import default_cache_dir
+from harness.results.records import OutputRecord, read_jsonl
 from harness.run import fingerprint
 from harness.run.cache import cache_key, model_reads, model_state
-from harness.run.paths import default_cache_dir
-from harness.run.records import OutputRecord, read_jsonl
 
 CLUSTER = "moscow-talks-2018"
 BASELINE = Path(__file__).resolve().parents[2] / "results" / "baselines" / "default"

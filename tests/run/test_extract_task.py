@@ -14,7 +14,7 @@ import pytest
 
 from harness.cli import main
 from harness.goldset.load import load_goldset
-from harness.run.records import SampleRecord, read_jsonl, read_summary
+from harness.results.records import SampleRecord, read_jsonl, read_summary
 from tests.models.chat_server import ChatServer, handler
 
 

@@ -16,8 +16,8 @@ from harness.errors import ConfigError, ScorerUnavailableError
 from harness.models.extractors.predictions import PredictionsExtractor
 from harness.models.local_paths import local_folder, offline
 from harness.models.summarizers.predictions import PredictionsSummarizer
+from harness.results.records import SampleRecord, read_jsonl
 from harness.run.pipeline import run_experiment
-from harness.run.records import SampleRecord, read_jsonl
 from tests.run.run_toys import FirstWordsSummarizer, WordScorer, target, toy_config, write_goldset
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from harness.cli import main
 from harness.errors import ConfigError, InputFileError
+from harness.results.records import OutputRecord, SampleRecord, read_jsonl, read_summary
 from harness.run.pairs import PairsSource
-from harness.run.records import OutputRecord, SampleRecord, read_jsonl, read_summary
 
 TALKS = "Russia invited 12 countries to talks in Moscow on Sept. 4. The Taliban will attend."
 KABUL = "Kabul declined the offer on Monday. Washington stays away."

@@ -10,9 +10,9 @@ from omegaconf import OmegaConf
 
 from harness.cli import main
 from harness.errors import ConfigError, ScorerUnavailableError
+from harness.results.records import SampleRecord, read_jsonl
 from harness.run.parallel import check_num_proc
 from harness.run.pipeline import RunResult, run_experiment
-from harness.run.records import SampleRecord, read_jsonl
 from harness.run.writer import partial_name
 from tests.run.run_toys import FirstWordsSummarizer, PlantingSummarizer, target, toy_config, write_goldset
 

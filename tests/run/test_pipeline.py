@@ -12,9 +12,9 @@ from omegaconf import OmegaConf
 
 from harness import __version__
 from harness.errors import ConfigError, ScorerUnavailableError
+from harness.results.records import OutputRecord, SampleRecord, read_jsonl, read_summary
 from harness.run.fingerprint import resources_digest
 from harness.run.pipeline import RunResult, run_experiment
-from harness.run.records import OutputRecord, SampleRecord, read_jsonl, read_summary
 from harness.run.samples import GoldsetSource, HFDatasetSource
 from harness.run.secrets import is_secret_key, redact
 from harness.run.writer import partial_name

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from harness.cli import main
-from harness.run.records import SampleRecord, read_jsonl, read_summary
+from harness.results.records import SampleRecord, read_jsonl, read_summary
 from tests.run.run_toys import FirstWordsSummarizer, WordScorer, target
 
 

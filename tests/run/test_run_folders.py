@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from harness.cli import main
-from harness.run.records import METRICS_FILE, SAMPLES_FILE, read_summary
+from harness.results.records import METRICS_FILE, SAMPLES_FILE, read_summary
 from tests.run.run_toys import FirstWordsSummarizer, WordScorer, target
 
 CLUSTER = "moscow-talks-2018"

@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from harness.core.spans import Entity, Span
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import (
     DocumentInfo,
-    Entity,
     EntityMention,
     EventAnnotation,
     EventArgument,
     FurnitureAnnotation,
     QuoteAnnotation,
-    Span,
 )
 from harness.verdicts.sources import Sources
 

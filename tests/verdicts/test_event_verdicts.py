@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from harness.claims.events import find_events
-from harness.claims.types import EventArgumentClaim, EventClaim
-from harness.goldset.schema import Span
+from harness.core.claim_types import EventArgumentClaim, EventClaim
+from harness.core.spans import Span
 from harness.verdicts.event_context import context_words
 from harness.verdicts.events import ANTONYMS, judge_events
 from harness.verdicts.sources import Sources

@@ -8,7 +8,7 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from harness.claims.text import sentences
+from harness.core.text import sentences
 from harness.goldset.load import load_goldset
 from harness.metrics.entities import EntityConsistencyScorer
 from harness.metrics.events import EventConsistencyScorer

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from harness.claims.text import sentences
+from harness.core.text import sentences
 from harness.goldset.load import DEFAULT_GOLDSET, load_goldset
 from harness.run.samples import HFDatasetSource
 from harness.verdicts.numbers import number_findings

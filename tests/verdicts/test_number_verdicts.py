@@ -7,8 +7,9 @@ import hashlib
 
 import pytest
 
+from harness.core.spans import Span
 from harness.goldset.load import GoldDocument
-from harness.goldset.schema import DocumentInfo, FurnitureAnnotation, NumberAnnotation, Span
+from harness.goldset.schema import DocumentInfo, FurnitureAnnotation, NumberAnnotation
 from harness.verdicts.numbers import number_findings, number_survival
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Finding

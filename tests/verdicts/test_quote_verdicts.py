@@ -6,9 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from harness.claims.quotes import find_quotes
-from harness.claims.text import fold
-from harness.claims.types import QuoteClaim
-from harness.goldset.schema import Span
+from harness.core.claim_types import QuoteClaim
+from harness.core.spans import Span
+from harness.core.text import fold
 from harness.verdicts.quotes import judge_quotes, word_diff
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Finding

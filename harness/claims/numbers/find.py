@@ -22,8 +22,8 @@ from harness.claims.numbers.dates import (
 from harness.claims.numbers.parse import Expression
 from harness.claims.numbers.ranges import is_label, read_span
 from harness.claims.numbers.tokens import Token, tokenize
-from harness.claims.types import NumberClaim
-from harness.goldset.schema import Span
+from harness.core.claim_types import NumberClaim
+from harness.core.spans import Span
 
 
 def _date_at(tokens: list[Token], index: int, anchor: dt.date | None) -> DateMatch | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from harness.goldset.schema import Qualifier
+from harness.core.spans import Qualifier
 
 UNITS_WORDS: Final[dict[str, int]] = {
     "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

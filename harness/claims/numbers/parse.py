@@ -38,7 +38,7 @@ from harness.claims.numbers.measures import SIGNS, read_scientific, read_signed,
 from harness.claims.numbers.tokens import Token
 from harness.claims.numbers.units import Unit
 from harness.claims.numbers.words import Reading, digit_value, read_digits, read_number_words, read_ordinal_word
-from harness.goldset.schema import NumberKind, Qualifier
+from harness.core.spans import NumberKind, Qualifier
 
 _YEAR_CONTEXT = frozenset({
     "in", "since", "of", "the", "by", "until", "till", "from", "during", "before", "after", "early", "late", "mid",

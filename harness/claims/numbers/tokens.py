@@ -1,6 +1,6 @@
 """Tokens for the number grammar: digit runs, words and single punctuation marks, with offsets.
 
-Unlike `harness.claims.text.words`, digits keep their inner separators ("1,200", "2018-09-04", "9/4/2018")
+Unlike `harness.core.text.words`, digits keep their inner separators ("1,200", "2018-09-04", "9/4/2018")
 and punctuation is kept ("%", "$", "-"), each token knowing whether whitespace precedes it ("three-month" is
 three glued tokens). Web addresses and e-mail addresses are dropped: the digits in them are no claims.
 Every pattern consumes what it matches, so scanning is linear in the length of the text.

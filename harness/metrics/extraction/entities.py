@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from harness.claims.types import EntityClaim
+from harness.core.claim_types import EntityClaim
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import EntityMention
 from harness.verdicts.types import Evidence, Finding

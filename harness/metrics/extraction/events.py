@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from harness.claims.text import fold
-from harness.claims.types import EventArgumentClaim, EventClaim
+from harness.core.claim_types import EventArgumentClaim, EventClaim
+from harness.core.text import fold
 from harness.goldset.schema import EventAnnotation, EventArgument
 from harness.metrics.extraction.matching import match_exact
 from harness.metrics.extraction.prf import PRF, accuracy

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from harness.claims.text import fold
-from harness.claims.types import NumberClaim
+from harness.core.claim_types import NumberClaim
+from harness.core.text import fold
 from harness.goldset.schema import NumberAnnotation
 from harness.metrics.extraction.matching import match_exact, match_overlap
 from harness.metrics.extraction.prf import PRF, accuracy

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from harness.claims.text import words
-from harness.claims.types import QuoteClaim
-from harness.goldset.schema import QuoteAnnotation, Span
+from harness.core.claim_types import QuoteClaim
+from harness.core.spans import Span
+from harness.core.text import words
+from harness.goldset.schema import QuoteAnnotation
 from harness.metrics.extraction.matching import match_exact, match_overlap
 from harness.metrics.extraction.prf import PRF, accuracy
 

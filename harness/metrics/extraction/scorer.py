@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, Literal
 
-from harness.claims.types import ClaimSet
+from harness.core.claim_types import ClaimSet
 from harness.errors import ConfigError
 from harness.goldset.load import GoldDocument
 from harness.metrics.extraction import entities, events, numbers, quotes
 from harness.metrics.extraction.coref import b_cubed, ceaf_e, clusters_from_links
 from harness.metrics.extraction.prf import PRF
-from harness.metrics.info import CORPUS, HIGHER, MetricInfo
 from harness.metrics.protocols import SampleScore
+from harness.results.metric_info import CORPUS, HIGHER, MetricInfo
 
 Layer = Literal["entities", "numbers", "events", "quotes"]
 ALL_LAYERS: tuple[Layer, ...] = ("entities", "numbers", "events", "quotes")

@@ -49,6 +49,6 @@ class CallCache:
 
 def default_root() -> Path:
     """`judge/` in the harness cache folder (`$HARNESS_CACHE_DIR`, else `.cache/harness/` of the checkout)."""
-    from harness.run.paths import default_cache_dir
+    from harness.core.paths import default_cache_dir
 
     return default_cache_dir() / "judge"

@@ -18,9 +18,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from harness.claims.text import sentences
+from harness.core.text import sentences
 from harness.errors import ConfigError, ModelError, ScorerUnavailableError
-from harness.metrics.info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.metrics.judge.cache import CallCache, default_root
 from harness.metrics.judge.calls import Caller, Outcome
 from harness.metrics.judge.claims import Claim, anchor_claims, locate
@@ -31,6 +30,7 @@ from harness.metrics.passages import Passage, check_window
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
 from harness.models.openai_client import ChatClient
+from harness.results.metric_info import HIGHER, LOWER, NEITHER, MetricInfo
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Evidence, Finding
 

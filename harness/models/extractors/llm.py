@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from harness.claims.numbers.find import find_numbers
-from harness.claims.types import ClaimSet, EntityClaim, NumberClaim, QuoteClaim
+from harness.core.claim_types import ClaimSet, EntityClaim, NumberClaim, QuoteClaim
+from harness.core.spans import Span
 from harness.errors import ConfigError, ModelError
-from harness.goldset.schema import Span
 from harness.models.batching import batch_size_setting
 from harness.models.openai_client import ChatClient, Message
 from harness.models.protocols import SourceDocument

@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from harness.claims.types import ClaimSet, EntityClaim, EventClaim, NumberClaim, QuoteClaim
+from harness.core.claim_types import ClaimSet, EntityClaim, EventClaim, NumberClaim, QuoteClaim
+from harness.core.spans import Span
 from harness.errors import ConfigError, InputFileError
-from harness.goldset.schema import Span
 from harness.models.extractors.offsets import CONVENTIONS, OffsetConvention, OffsetConverter, OffsetError
 from harness.models.jsonl import field, read_rows
 from harness.models.prediction_rows import PredictionRows

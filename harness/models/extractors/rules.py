@@ -13,7 +13,7 @@ from harness.claims.entities import find_entities
 from harness.claims.events import find_events
 from harness.claims.numbers.find import find_numbers
 from harness.claims.quotes import find_quotes
-from harness.claims.types import ClaimSet
+from harness.core.claim_types import ClaimSet
 from harness.errors import ConfigError
 from harness.models.gazetteer import load_gazetteer
 from harness.models.protocols import SourceDocument

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from harness.claims.types import ClaimSet, EntityClaim
+from harness.core.claim_types import ClaimSet, EntityClaim
+from harness.core.spans import EntityType, Span
 from harness.errors import ConfigError
-from harness.goldset.schema import EntityType, Span
 from harness.models.config_values import plain
 from harness.models.protocols import SourceDocument
 

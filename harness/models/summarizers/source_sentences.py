@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from harness.claims.text import sentences, words
+from harness.core.text import sentences, words
 from harness.errors import ConfigError, ModelError
 from harness.models.protocols import SourceCluster
 

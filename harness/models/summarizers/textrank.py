@@ -13,7 +13,7 @@ from collections import Counter
 import networkx as nx
 import numpy as np
 
-from harness.claims.text import words
+from harness.core.text import words
 from harness.errors import ConfigError, ModelError
 from harness.models.protocols import SourceCluster
 from harness.models.summarizers.source_sentences import check_budget, cluster_sentences, in_source_order

@@ -10,7 +10,7 @@ import random
 from collections.abc import Sequence
 
 from harness.claims.entities import find_entities
-from harness.goldset.schema import Entity
+from harness.core.spans import Entity
 from harness.models.summarizers.planting.sites import Site, site
 
 WITH_ARTICLE = frozenset({"United States", "United Kingdom", "United Arab Emirates", "Netherlands", "Philippines"})

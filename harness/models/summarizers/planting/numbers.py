@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from harness.claims.numbers.lexicon import QUALIFIER_PHRASES, TENS_WORDS, TIME_UNITS, UNITS_WORDS
-from harness.claims.types import NumberClaim
-from harness.goldset.schema import Qualifier
+from harness.core.claim_types import NumberClaim
+from harness.core.spans import Qualifier
 from harness.models.summarizers.planting.sites import Site, match_case, site
 
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d.,]\d)")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from harness.claims.entities import find_entities
 from harness.claims.quotes import find_quotes
-from harness.goldset.schema import Entity
+from harness.core.spans import Entity
 from harness.models.summarizers.planting.entities import INVENTED_PEOPLE
 from harness.models.summarizers.planting.sites import Site, match_case, site
 

@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 
 from harness.claims.entities import find_entities
-from harness.claims.text import fold, sentences
-from harness.goldset.schema import Entity
+from harness.core.spans import Entity
+from harness.core.text import fold, sentences
 from harness.models.summarizers.planting.sites import Site, site
 
 _CLAUSE_BREAK = re.compile(r"[,;:\"\u201c\u201d()]|\b(?:and|but|or|while|who|which|said|says)\b")

@@ -16,7 +16,7 @@ from typing import Any, Final, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from harness.errors import InputFileError
-from harness.metrics.info import MetricInfo, lookup
+from harness.results.metric_info import MetricInfo, lookup
 from harness.verdicts.types import Finding
 
 SCHEMA_VERSION: Final = 1

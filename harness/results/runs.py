@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from harness.errors import InputFileError
-from harness.run.records import METRICS_FILE, SAMPLES_FILE, RunSummary, SampleRecord, read_jsonl, read_summary
+from harness.results.records import METRICS_FILE, SAMPLES_FILE, RunSummary, SampleRecord, read_jsonl, read_summary
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from harness.goldset.schema import EntityType, NumberKind, Polarity, Qualifier, Span
+from harness.core.spans import EntityType, NumberKind, Polarity, Qualifier, Span
 
 
 class _Claim(BaseModel):
