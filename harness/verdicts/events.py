@@ -30,6 +30,7 @@ from harness.claims.system_text import clean_tokens
 from harness.core.claim_types import EventClaim
 from harness.core.spans import Entity
 from harness.core.text import fold
+from harness.goldset.load import GoldDocument
 from harness.verdicts.event_context import MIN_SHARED_WORDS, claim_context, shared_words, source_context
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Evidence, Finding
@@ -192,10 +193,44 @@ def _finding(claim: EventClaim, verdict: str, evidence: Sequence[Evidence] = (),
     return Finding.at("event", claim.trigger, verdict, evidence, detail)
 
 
+def copied_from(claim: EventClaim, documents: Sequence[GoldDocument]) -> Evidence | None:
+    """Where a source says the summary event's whole clause word for word: what it copies cannot be contradicted."""
+    if claim.clause is None:
+        return None
+    words = fold(claim.clause.text)
+    if len(words.split()) < 2:
+        return None
+    for document in documents:
+        if f" {words} " in f" {_folded_text(document)} ":
+            start = document.text.lower().find(claim.clause.text.lower())
+            if start < 0:
+                return Evidence(document=document.id, start=0, end=0, text="")
+            end = start + len(claim.clause.text)
+            return Evidence(document=document.id, start=start, end=end, text=document.text[start:end])
+    return None
+
+
+_FOLDED: dict[tuple[str, int], str] = {}
+
+
+def _folded_text(document: GoldDocument) -> str:
+    """A document's folded text, computed once per document text."""
+    key = (document.id, hash(document.text))
+    if key not in _FOLDED:
+        if len(_FOLDED) > 256:
+            _FOLDED.clear()
+        _FOLDED[key] = fold(document.text)
+    return _FOLDED[key]
+
+
 def judge_event(
-    claim: EventClaim, events: Sequence[SourceEvent], names: dict[str, frozenset[str]] | None = None
+    claim: EventClaim,
+    events: Sequence[SourceEvent],
+    names: dict[str, frozenset[str]] | None = None,
+    copied: Evidence | None = None,
 ) -> Finding:
-    """The verdict on one event mention of a summary, with the source events that decided it."""
+    """The verdict on one event mention of a summary, with the source events that decided it; an event whose
+    clause a source says word for word (`copied`) is never contradicted."""
     participants = claim_participants(claim, names)
     context = claim_context(claim)
     supporting: list[tuple[int, SourceEvent]] = []
@@ -210,7 +245,14 @@ def judge_event(
     supporting.sort(key=lambda item: -item[0])
     contradicting.sort(key=lambda item: -item[0])
     best_support = supporting[0][0] if supporting else None
-    if contradicting and (best_support is None or contradicting[0][0] >= best_support + MIN_SHARED_WORDS):
+    if copied is not None and not supporting:
+        evidence = [copied] if copied.end > copied.start else []
+        return _finding(claim, "supported", evidence, "the clause is copied word for word from a source")
+    if (
+        copied is None
+        and contradicting
+        and (best_support is None or contradicting[0][0] >= best_support + MIN_SHARED_WORDS)
+    ):
         first = contradicting[0][1]
         detail = f"summary: {claim.type} ({claim.polarity}); source: {first.type} ({first.polarity})"
         return _finding(claim, "contradicted", [event.evidence for _, event in contradicting[:3]], detail)
@@ -225,4 +267,4 @@ def judge_events(
     """One finding per event mention of a summary; `events` defaults to `source_events(sources)`."""
     events = source_events(sources) if events is None else events
     names = readings(sources.entities)
-    return [judge_event(claim, events, names) for claim in claims]
+    return [judge_event(claim, events, names, copied_from(claim, sources.documents)) for claim in claims]

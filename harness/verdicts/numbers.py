@@ -314,12 +314,28 @@ def copied_from(
     whole = len(before) < COPY_WORDS and len(after) < COPY_WORDS  # a short sentence, copied whole or not at all
     if len(before) + len(after) < COPY_WORDS and not whole:
         return None
-    start = before[0].start if before else claim.span.start
-    end = after[-1].end if after else claim.span.end
-    pattern = re.compile(
-        rf"(?<!\w){_loose(summary[start : claim.span.start])}({_loose(claim.span.text)})"
-        rf"{_loose(summary[claim.span.end : end])}(?!\w)"
-    )
+    # Both sides first; then the rest of the sentence alone (what is counted and its scope follow the number),
+    # so that a sentence glued to a title without a full stop is still read as copied.
+    windows = [
+        (before[0].start if before else claim.span.start, after[-1].end if after else claim.span.end),
+    ]
+    if len(after) >= COPY_WORDS and before:
+        windows.append((claim.span.start, offset + len(sentence.text.rstrip())))
+    for start, end in windows:
+        pattern = re.compile(
+            rf"(?<!\w){_loose(summary[start : claim.span.start])}({_loose(claim.span.text)})"
+            rf"{_loose(summary[claim.span.end : end])}(?!\w)"
+        )
+        finding = _copied_in(pattern, claim, sources, index, negated=negated)
+        if finding is not None:
+            return finding
+    return None
+
+
+def _copied_in(
+    pattern: re.Pattern[str], claim: NumberClaim, sources: Sources, index: Sequence[SourceNumber], *, negated: bool
+) -> Finding | None:
+    """Supported, with its evidence, when a source says `pattern` (the claim with its copied words)."""
     for document in sources.documents:
         found = pattern.search(document.text)
         if found is None:

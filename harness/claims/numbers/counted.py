@@ -36,7 +36,7 @@ _IRREGULAR_PLURALS: Final[dict[str, str]] = {
     "analyses": "analysis", "theses": "thesis", "bases": "base", "taxes": "tax", "centuries": "century",
 }  # fmt: skip
 _UNCHANGED: Final[frozenset[str]] = frozenset({
-    "police", "news", "series", "species", "taliban", "media", "data", "aircraft", "sheep", "fish", "us", "has",
+    "police", "news", "series", "species", "media", "data", "aircraft", "sheep", "fish", "us", "has",
     "was", "is", "this", "its", "gas", "bus"
 })  # fmt: skip
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
