@@ -36,6 +36,14 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @cache
+def synonym_groups(name: str) -> tuple[frozenset[str], ...]:
+    """The groups of `NAME.txt`, one group of lower-cased words a line; `#` comments skipped."""
+    lines = _path(name, ".txt").read_text(encoding="utf-8").splitlines()
+    groups = (frozenset(line.split("#", 1)[0].lower().split()) for line in lines)
+    return tuple(group for group in groups if len(group) > 1)
+
+
+@cache
 def table(name: str) -> Any:
     """The parsed content of `NAME.json`."""
     path = _path(name, ".json")

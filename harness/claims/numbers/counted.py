@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Final
 
 from harness.claims.numbers.tokens import Token, tokenize
+from harness.resources import synonym_groups
 
 STOP_WORDS: Final[frozenset[str]] = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "of",
@@ -70,16 +71,8 @@ def lemma(word: str) -> str:
     return base
 
 
-SYNONYMS: Final[tuple[frozenset[str], ...]] = (
-    frozenset({"country", "nation", "state", "government"}),
-    frozenset({"ceasefire", "truce", "armistice"}),
-    frozenset({"talk", "negotiation", "conference", "meeting", "summit"}),
-    frozenset({"person", "people", "civilian", "individual"}),
-    frozenset({"member", "official", "representative", "delegate", "envoy"}),
-    frozenset({"soldier", "troop", "fighter"}),
-    frozenset({"killed", "dead", "death", "died", "fatality"}),
-)
-"""Small news thesaurus: heads in one group count the same thing ("three-month truce" = "ceasefire")."""
+SYNONYMS: Final[tuple[frozenset[str], ...]] = synonym_groups("counted_synonyms")
+"""Heads that count the same thing ("three-month truce" = "ceasefire"): `harness/resources/counted_synonyms.txt`."""
 
 _SYNONYM_OF: Final[dict[str, frozenset[str]]] = {word: group for group in SYNONYMS for word in group}
 
