@@ -12,8 +12,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.authoring.dateline import find_dateline
 from harness.authoring.write import write_inventory, write_json, write_layer
+from harness.claims.numbers.dateline import dateline
 from harness.errors import InputFileError
 from harness.goldset.jsonschema import write_schemas
 from harness.goldset.load import MANIFEST_NAME
@@ -53,7 +53,7 @@ def document_info(document_id: str, relative: str, data: bytes, text: str, date:
         return DocumentInfo(
             id=document_id, path=relative, sha256=sha256, date=date, date_basis="inferred", date_note=note, title=title
         )
-    found = find_dateline(text)
+    found = dateline(text)
     if found is None:
         return DocumentInfo(id=document_id, path=relative, sha256=sha256, date=None, date_note=NO_DATE, title=title)
     note = f"Dateline {found.text!r} on line {found.line}."

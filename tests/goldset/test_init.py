@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from harness.authoring.cli import main
-from harness.authoring.dateline import find_dateline
 from harness.authoring.init import NO_DATE, init_goldset
+from harness.claims.numbers.dateline import dateline
 from harness.errors import InputFileError
 from harness.goldset.jsonschema import stale_schemas
 from harness.goldset.load import load_goldset
@@ -84,5 +84,5 @@ def test_init_names_a_text_that_is_not_utf8(tmp_path: Path) -> None:
     ],
 )
 def test_dateline_is_a_valid_date_in_the_first_lines(text: str, expected: dt.date | None) -> None:
-    found = find_dateline(text)
+    found = dateline(text)
     assert (found.date if found else None) == expected
