@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from harness.claims.event_lexicon import ANTONYMS
@@ -201,7 +202,7 @@ def copied_from(claim: EventClaim, documents: Sequence[GoldDocument]) -> Evidenc
     if len(words.split()) < 2:
         return None
     for document in documents:
-        if f" {words} " in f" {_folded_text(document)} ":
+        if f" {words} " in f" {_folded_text(document.text)} ":
             start = document.text.lower().find(claim.clause.text.lower())
             if start < 0:
                 return Evidence(document=document.id, start=0, end=0, text="")
@@ -210,17 +211,10 @@ def copied_from(claim: EventClaim, documents: Sequence[GoldDocument]) -> Evidenc
     return None
 
 
-_FOLDED: dict[tuple[str, int], str] = {}
-
-
-def _folded_text(document: GoldDocument) -> str:
-    """A document's folded text, computed once per document text."""
-    key = (document.id, hash(document.text))
-    if key not in _FOLDED:
-        if len(_FOLDED) > 256:
-            _FOLDED.clear()
-        _FOLDED[key] = fold(document.text)
-    return _FOLDED[key]
+@lru_cache(maxsize=64)
+def _folded_text(text: str) -> str:
+    """A source text's folded form, computed once per text."""
+    return fold(text)
 
 
 def judge_event(

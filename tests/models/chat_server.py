@@ -72,16 +72,23 @@ def handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serving() -> Iterator[ChatServer]:
-    """A `ChatServer` listening on a free port of 127.0.0.1 for the duration of the block."""
-    state = ChatServer()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler(state))
+def listening(handler_class: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve `handler_class` on a free port of 127.0.0.1 for the duration of the block; yields the `/v1` URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler_class)
     httpd.daemon_threads = True
-    state.url = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     try:
-        yield state
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@contextmanager
+def serving() -> Iterator[ChatServer]:
+    """A `ChatServer` listening on a free port of 127.0.0.1 for the duration of the block."""
+    state = ChatServer()
+    with listening(handler(state)) as url:
+        state.url = url
+        yield state
