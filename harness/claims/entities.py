@@ -12,8 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from harness.claims.name_index import name_matches
+from harness.claims.name_index import name_pattern as name_pattern
 from harness.claims.roles import is_title_word, role_after, role_before
 from harness.core.claim_types import EntityClaim
+from harness.core.memo import Memo
 from harness.core.spans import Entity, Span
 from harness.core.text import TextSpan, search_tail, sentences, words
 from harness.resources import word_list
@@ -58,13 +61,6 @@ def name_entries(inventory: Sequence[Entity]) -> list[NameEntry]:
     return sorted(entries, key=lambda entry: (-len(entry.text), _KIND_RANK[entry.kind]))
 
 
-def name_pattern(name: str) -> re.Pattern[str]:
-    """A name on word boundaries, optionally followed by a possessive; the first letter may change case."""
-    first, rest = name[0], re.escape(name[1:])
-    head = f"[{re.escape(first.lower())}{re.escape(first.upper())}]" if first.isalpha() else re.escape(first)
-    return re.compile(rf"(?<![\w-]){head}{rest}(?=(?:['\u2019]s?)?(?!\w))")
-
-
 @dataclass(frozen=True)
 class NameMatch:
     """An inventory name found in a text."""
@@ -78,9 +74,9 @@ def match_names(text: str, inventory: Sequence[Entity]) -> list[NameMatch]:
     """Non-overlapping inventory names in `text`, longest match first, sorted by position."""
     taken: list[NameMatch] = []
     for entry in name_entries(inventory):
-        for found in name_pattern(entry.text).finditer(text):
-            if all(found.end() <= other.start or found.start() >= other.end for other in taken):
-                taken.append(NameMatch(found.start(), found.end(), entry))
+        for start, end in name_matches(text, entry.text):
+            if all(end <= other.start or start >= other.end for other in taken):
+                taken.append(NameMatch(start, end, entry))
     return sorted(taken, key=lambda match: match.start)
 
 
@@ -206,8 +202,24 @@ def find_entities(
     """Entity mentions in `text`: inventory names linked to their entity, other proper names unlinked.
 
     `common`: words known to be written in lower case elsewhere (the sources' words), so that a capitalized
-    one at a sentence start ("Fewer than ten ...") is no name.
+    one at a sentence start ("Fewer than ten ...") is no name. Found once per distinct text, inventory and
+    `common`: the quote and event finders read the same summary and the same sources.
     """
+    key = (text, _inventory_key(inventory), common)
+    return list(_FOUND.get(key, lambda: tuple(_find_entities(text, inventory, common))))
+
+
+_FOUND: Memo[tuple[EntityClaim, ...]] = Memo()
+
+
+def _inventory_key(inventory: Sequence[Entity]) -> tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...]:
+    """What entity finding reads of an inventory: each entity's id, type, name, aliases and metonyms."""
+    return tuple(
+        (entity.id, entity.type, entity.name, tuple(entity.aliases), tuple(entity.metonyms)) for entity in inventory
+    )
+
+
+def _find_entities(text: str, inventory: Sequence[Entity], common: frozenset[str]) -> list[EntityClaim]:
     claims: list[EntityClaim] = []
     matches = match_names(text, inventory)
     for match in matches:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from harness.core.text import ABBREVIATIONS, fold, search_tail
+from harness.core.text import ABBREVIATIONS, fold, match_before
 from harness.resources import word_list
 
 TITLE_WORDS = word_list("titles")
@@ -17,10 +17,9 @@ TITLE_WORDS = word_list("titles")
 
 _DETERMINERS = frozenset({"the", "a", "an"})
 _ROLE_TOKEN = re.compile(r"[\w.'\u2019-]+")
-_TRAILING_ROLE = re.compile(r"((?:[\w.'\u2019-]+[ \t]+){0,7}[\w.'\u2019-]+)[ \t]*$")
+_TRAILING_ROLE_BACK = re.compile(r"\n?[ \t]*([\w.'\u2019-]+(?:[ \t]+[\w.'\u2019-]+){0,7})")
+"""Backwards from a name: what `((?:T+[ \t]+){0,7}T+)[ \t]*$` finds before it, its last eight tokens at most."""
 _MAX_APPOSITION_WORDS = 14
-_ROLE_WINDOW = 96
-_BLANK_TAIL = re.compile(r"[ \t]*\n?")
 
 
 def is_title_word(word: str) -> bool:
@@ -42,11 +41,6 @@ def _is_role_modifier(token: str) -> bool:
     return is_title_word(bare) or bare[:1].isupper() or bare.endswith(("'s", "\u2019s"))
 
 
-def _may_start_earlier(window: str, match: re.Match[str] | None) -> bool:
-    """A role run holds at most eight tokens: it reaches before the window only past nothing but blanks."""
-    return _BLANK_TAIL.fullmatch(window, 0, match.start() if match else len(window)) is not None
-
-
 def role_before(text: str, start: int) -> str | None:
     """The title run or apposition that ends right before `start` ("Foreign Minister " or "adviser, ")."""
     if start >= 2 and text.startswith(", ", start - 2, start):
@@ -55,10 +49,10 @@ def role_before(text: str, start: int) -> str | None:
         end = start
     else:
         return None
-    match = search_tail(_TRAILING_ROLE, text, end, _may_start_earlier, _ROLE_WINDOW)
+    match = match_before(_TRAILING_ROLE_BACK, text, end)
     if match is None:
         return None
-    tokens = match.group(1).split()
+    tokens = match.group(1)[::-1].split()
     kept: list[str] = []
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]

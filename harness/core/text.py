@@ -10,7 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+
+from harness.core.memo import Memo
 
 TITLES = frozenset("mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st mt ft no vs fig".split())
 """Abbreviations that precede a name or number and so never end a sentence."""
@@ -22,6 +23,7 @@ ABBREVIATIONS = TITLES | frozenset(
     """.split()
 )
 
+_SENTENCES: Memo[tuple[TextSpan, ...]] = Memo()
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*\n|\n(?=\s*[#*])")
 _WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*", re.UNICODE)
 _QUOTE_MARKS = str.maketrans(
@@ -84,15 +86,12 @@ def search_tail(
         size *= 2
 
 
-_ABBREVIATION_TAIL = re.compile(r"(\w+(?:\.\w+)*)\.$")
-_LAST_WORD = re.compile(r"(\w+)\.$")
-_WORDS_AND_PERIODS = re.compile(r"[\w.]*")
 _CLOSERS = "\"'\u201d\u2019)]"
+_ABBREVIATION_TAIL_BACK = re.compile(rf"[{re.escape(_CLOSERS)}]*\.(\w+(?:\.\w+)*)")
+"""Backwards from a sentence end: closing marks, the period, then the word or dotted initials before it."""
+_LAST_WORD_BACK = re.compile(r"\s*\.(\w+)")
+"""Backwards: blanks, the period, then the word before it."""
 _NEXT_VISIBLE = re.compile(r"\s*(\S?)")
-
-
-def _only_words_and_periods(window: str) -> bool:
-    return _WORDS_AND_PERIODS.fullmatch(window.rstrip(_CLOSERS)) is not None
 
 
 def _next_visible(text: str, offset: int) -> str:
@@ -101,33 +100,44 @@ def _next_visible(text: str, offset: int) -> str:
     return match.group(1) if match else ""
 
 
+_REVERSED: Memo[str] = Memo(64)
+
+
+def match_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """`pattern`, written for the reversed text, matched backwards from `end`: a search anchored at `end`
+    that costs the length of its match, not of the text before it. Offsets and groups are of the reversed text."""
+    return pattern.match(_REVERSED.get(text, lambda: text[::-1]), len(text) - end)
+
+
 def _ends_with_abbreviation(text: str, end: int) -> bool:
     """True when the period before `end` closes an abbreviation or an initial ("U.S.", "Sept.", "J.")."""
-    _, window = tail_window(text, end, _only_words_and_periods, size=200)
-    head = window.rstrip(_CLOSERS)
-    if not head.endswith("."):
-        return False
-    match = _ABBREVIATION_TAIL.search(head)
+    match = match_before(_ABBREVIATION_TAIL_BACK, text, end)
     if match is None:
         return False
-    token = match.group(1)
+    token = match.group(1)[::-1]
     return token.lower() in ABBREVIATIONS or "." in token or (len(token) == 1 and token.isupper())
 
 
 def sentences(text: str) -> list[TextSpan]:
-    """Split `text` into sentence spans (stripped of surrounding whitespace), blank lines always ending one."""
+    """Split `text` into sentence spans (stripped of surrounding whitespace), blank lines always ending one.
+
+    Split once per distinct text: a summary is read by every scorer, a source by every summary of its cluster.
+    """
+    return list(_SENTENCES.get(text, lambda: tuple(_split(text))))
+
+
+def _split(text: str) -> list[TextSpan]:
     spans: list[TextSpan] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
         if match.group().startswith(".") and _ends_with_abbreviation(text, end):
             following = _next_visible(text, end)
-            _, window = tail_window(text, end, _only_words_and_periods, size=200)
-            last_word = _LAST_WORD.search(window.rstrip())
+            last_word = match_before(_LAST_WORD_BACK, text, end)
             if (
                 following.islower()
                 or following.isdigit()
-                or (last_word is not None and last_word.group(1).lower() in TITLES)
+                or (last_word is not None and last_word.group(1)[::-1].lower() in TITLES)
             ):
                 continue
         spans.extend(_trimmed(text, start, end))
@@ -136,10 +146,9 @@ def sentences(text: str) -> list[TextSpan]:
     return spans
 
 
-@lru_cache(maxsize=32)
 def document_sentences(text: str) -> tuple[TextSpan, ...]:
-    """`sentences(text)`, split once per text: source documents are read again for every claim of a summary."""
-    return tuple(sentences(text))
+    """`sentences(text)` as a tuple, split once per text: source documents are read again for every claim."""
+    return _SENTENCES.get(text, lambda: tuple(_split(text)))
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[TextSpan]:

@@ -2,18 +2,17 @@
 
 Equal texts share one entry whatever object holds them (a reference scored against every summary of its
 cluster, a source document seen by several models or scorers), and the least recently used entry goes once
-`size` entries are held, so memory stays flat over a long run.
+`size` entries are held, so memory stays flat over a long run (`harness.core.memo.Memo`).
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-T = TypeVar("T")
+from harness.core.memo import DEFAULT_SIZE, Memo
 
-DEFAULT_SIZE = 256
+T = TypeVar("T")
 
 
 class TextMemo(Generic[T]):
@@ -21,19 +20,11 @@ class TextMemo(Generic[T]):
 
     def __init__(self, compute: Callable[[str], T], size: int = DEFAULT_SIZE) -> None:
         self._compute = compute
-        self._size = size
-        self._values: OrderedDict[str, T] = OrderedDict()
+        self._memo: Memo[T] = Memo(size)
 
     def __call__(self, text: str) -> T:
         """The value for `text`, computed on first use."""
-        values = self._values
-        if text in values:
-            values.move_to_end(text)
-            return values[text]
-        value = values[text] = self._compute(text)
-        if len(values) > self._size:
-            values.popitem(last=False)
-        return value
+        return self._memo.get(text, lambda: self._compute(text))
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self._memo)

@@ -11,13 +11,14 @@ proper-word stems, see `claims.roles.role_keys`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
-from harness.claims.entities import name_pattern
+from harness.claims.name_index import name_starts
 from harness.claims.roles import role_keys
 from harness.core.claim_types import EntityClaim
 from harness.core.spans import Entity
-from harness.core.text import document_sentences, fold, sentences
+from harness.core.text import TextSpan, document_sentences, fold, sentences
 from harness.goldset.load import GoldDocument
 from harness.verdicts.locate import FoldedText, find_name, folded_words, in_content
 from harness.verdicts.names import fuller_name
@@ -95,15 +96,25 @@ def _role_contexts(claim: EntityClaim, sources: Sources, inventory: dict[str, En
     """The texts that may state the entity's role: inventory roles, then each source sentence naming it."""
     entity = inventory.get(claim.entity) if claim.entity else None
     contexts = list(entity.roles) if entity is not None else []
-    names = entity_names(claim, inventory)
+    names = [name for name in entity_names(claim, inventory) if name.strip()]
     for document in sources.documents:
         spans = [(m.span.start, m.span.end) for m in document.entities if claim.entity and m.entity == claim.entity]
+        starts = [(name_starts(document.text, name), len(name)) for name in names]
         for sentence in document_sentences(document.text):
             inside = any(sentence.start <= start and end <= sentence.end for start, end in spans)
-            named = any(name_pattern(name).search(sentence.text) for name in names if name.strip())
-            if (inside or named) and in_content(document, sentence.start, sentence.end):
+            if (inside or _names_in(starts, sentence)) and in_content(document, sentence.start, sentence.end):
                 contexts.append(sentence.text)
     return contexts
+
+
+def _names_in(starts: Sequence[tuple[Sequence[int], int]], sentence: TextSpan) -> bool:
+    """True when one of the names (where its pattern matches in the document, and its length) stands wholly
+    inside the sentence: what a search of the sentence's own text finds, as a sentence is bounded by blanks."""
+    for offsets, size in starts:
+        first = bisect_left(offsets, sentence.start)
+        if first < len(offsets) and offsets[first] + size <= sentence.end:
+            return True
+    return False
 
 
 def role_supported(role: str, contexts: Sequence[str]) -> bool:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from harness.claims.entities import name_pattern
+from harness.claims.name_index import name_matches
 from harness.core.text import normalize_quotes
 from harness.goldset.load import GoldDocument
 from harness.verdicts.types import Evidence
@@ -30,9 +30,9 @@ def find_name(document: GoldDocument, names: Iterable[str]) -> Evidence | None:
     for name in names:
         if not name.strip():
             continue
-        for match in name_pattern(name).finditer(document.text):
-            if in_content(document, match.start(), match.end()) and (best is None or match.start() < best[0]):
-                best = (match.start(), match.end())
+        for start, end in name_matches(document.text, name):
+            if in_content(document, start, end) and (best is None or start < best[0]):
+                best = (start, end)
                 break
     if best is None:
         return None

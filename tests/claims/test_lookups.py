@@ -1,0 +1,105 @@
+"""Index look-ups and backward matches give what the plain scans they replace give, on any text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from harness.claims.name_index import name_matches, name_pattern, name_starts
+from harness.core.text import ABBREVIATIONS, TITLES, TextSpan, sentences
+
+_PIECES = [
+    "Gen.",
+    "U.S.",
+    "Sept.",
+    "J.",
+    "Mr.",
+    "a.b.",
+    "New York",
+    "new york",
+    "York's",
+    "Yorks",
+    "New-York",
+    "NewYork",
+    "\u00dfen",
+    "Sen",
+    "said",
+    "it",
+    ".",
+    ". ",
+    "!",
+    "?",
+    '."',
+    ".)",
+    "\u201d",
+    ",",
+    "\n",
+    "\n\n",
+    "  ",
+    "\t",
+    "#",
+    "1999",
+    "x" * 30,
+]
+texts = st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join)
+names = st.sampled_from(["New York", "York", "new", "Sen", "\u00dfen", "U.S.", "J.", "x", "#", "1999", "it said"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, names)
+def test_name_starts_are_every_match_of_the_pattern(text: str, name: str) -> None:
+    pattern = name_pattern(name)
+    every = [start for start in range(len(text) + 1) if pattern.match(text, start)]
+    assert list(name_starts(text, name)) == every
+    assert name_matches(text, name) == [found.span() for found in pattern.finditer(text)]
+
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*\n|\n(?=\s*[#*])")
+
+
+def _sentences_by_prefix_search(text: str) -> list[TextSpan]:
+    """The sentence splitter as it searched the whole text before each period, kept here as the reference."""
+    spans: list[TextSpan] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        head = text[:end].rstrip("\"'\u201d\u2019)]")
+        tail = re.search(r"(\w+(?:\.\w+)*)\.$", head) if head.endswith(".") else None
+        token = tail.group(1) if tail else ""
+        abbreviation = tail is not None and (
+            token.lower() in ABBREVIATIONS or "." in token or (len(token) == 1 and token.isupper())
+        )
+        if match.group().startswith(".") and abbreviation:
+            following = text[end:].lstrip()[:1]
+            last_word = re.search(r"(\w+)\.$", text[:end].rstrip())
+            if (
+                following.islower()
+                or following.isdigit()
+                or (last_word is not None and last_word.group(1).lower() in TITLES)
+            ):
+                continue
+        chunk = text[start:end]
+        if chunk.strip():
+            offset = start + chunk.index(chunk.strip())
+            spans.append(TextSpan(offset, offset + len(chunk.strip()), chunk.strip()))
+        start = end
+    chunk = text[start:]
+    if chunk.strip():
+        offset = start + chunk.index(chunk.strip())
+        spans.append(TextSpan(offset, offset + len(chunk.strip()), chunk.strip()))
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_sentences_match_the_whole_prefix_reading(text: str) -> None:
+    assert sentences(text) == _sentences_by_prefix_search(text)
+
+
+def test_sentences_are_fresh_lists_of_one_split() -> None:
+    text = "Gen. Smith spoke. Then he left."
+    first = sentences(text)
+    first.clear()
+    assert [span.text for span in sentences(text)] == ["Gen. Smith spoke.", "Then he left."]
