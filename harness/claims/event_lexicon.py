@@ -12,7 +12,7 @@ negated with that verb ("would not hold talks", "refused to hold talks").
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from harness.resources import table
 
@@ -54,9 +54,13 @@ NEGATION_WINDOW = 3
 """How many words may stand between a negation cue and its trigger."""
 
 
+def _whole_words(pattern: str) -> str:
+    return rf"(?<![\w-])(?:{pattern})(?![\w-])"
+
+
 def _compile(table: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[str]]]:
     return [
-        (event_type, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
+        (event_type, re.compile(_whole_words(pattern), re.IGNORECASE))
         for event_type, patterns in table.items()
         for pattern in patterns
     ]
@@ -65,3 +69,68 @@ def _compile(table: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[st
 VERB_PATTERNS = _compile(VERB_TRIGGERS)
 INVERTED_VERB_PATTERNS = _compile(INVERTED_VERB_TRIGGERS)
 NOUN_PATTERNS = _compile(NOUN_TRIGGERS)
+
+
+class TriggerEntry(NamedTuple):
+    """One trigger pattern of the lexicon: its event type, whether it is a noun, whether it inverts polarity."""
+
+    type: str
+    pattern: re.Pattern[str]
+    is_noun: bool
+    inverted: bool
+
+
+TRIGGERS: tuple[TriggerEntry, ...] = tuple(
+    TriggerEntry(event_type, pattern, is_noun, inverted)
+    for patterns, is_noun, inverted in (
+        (VERB_PATTERNS, False, False),
+        (INVERTED_VERB_PATTERNS, False, True),
+        (NOUN_PATTERNS, True, False),
+    )
+    for event_type, pattern in patterns
+)
+"""Every trigger pattern, verbs first, then inverted verbs, then nouns, each table in the lexicon's order."""
+
+_RAW = [
+    pattern
+    for table in (VERB_TRIGGERS, INVERTED_VERB_TRIGGERS, NOUN_TRIGGERS)
+    for patterns in table.values()
+    for pattern in patterns
+]
+_JOINABLE = not any(re.search(r"\\[1-9]|\(\?P[<=]", pattern) for pattern in _RAW)
+"""Patterns without back-references or named groups can be joined into the two patterns below."""
+_ANY_START = re.compile(
+    r"(?<![\w-])(?=" + "|".join(rf"(?:{pattern})(?![\w-])" for pattern in _RAW) + ")", re.IGNORECASE
+)
+"""Every offset where some trigger pattern matches."""
+_EACH_AT = re.compile(
+    "".join(rf"(?=(?P<t{index}>(?:{pattern})(?![\w-]))|)" for index, pattern in enumerate(_RAW)), re.IGNORECASE
+)
+"""At one offset, which trigger patterns match there and where each match ends (group `t<index>`)."""
+_GROUPS = [_EACH_AT.groupindex[f"t{index}"] for index in range(len(_RAW))]
+
+
+def each_pattern_matches(text: str) -> list[tuple[int, int, int]]:
+    """What `trigger_matches` gives, read pattern by pattern: one scan of the text per pattern."""
+    return [(index, *found.span()) for index, entry in enumerate(TRIGGERS) for found in entry.pattern.finditer(text)]
+
+
+def trigger_matches(text: str) -> list[tuple[int, int, int]]:
+    """(index in `TRIGGERS`, start, end) of every span each pattern's `finditer(text)` gives, ordered by index,
+    then by start: one scan of the text finds where any pattern matches, and only there is each one tried."""
+    if not _JOINABLE:
+        return [
+            (index, *found.span()) for index, entry in enumerate(TRIGGERS) for found in entry.pattern.finditer(text)
+        ]
+    found: list[tuple[int, int, int]] = []
+    ends: dict[int, int] = {}
+    for start in _ANY_START.finditer(text):
+        position = start.start()
+        each = _EACH_AT.match(text, position)
+        regs = each.regs if each is not None else ()
+        for index in [index for index, group in enumerate(_GROUPS) if regs[group][0] != -1]:
+            if position >= ends.get(index, 0):
+                ends[index] = regs[_GROUPS[index]][1]
+                found.append((index, position, ends[index]))
+    found.sort(key=lambda item: item[0])
+    return found

@@ -19,13 +19,12 @@ from typing import NamedTuple
 
 from harness.claims.entities import after_preposition, find_entities
 from harness.claims.event_lexicon import (
-    INVERTED_VERB_PATTERNS,
     LIGHT_VERB,
     NEGATION_CUES,
     NEGATION_WINDOW,
-    NOUN_PATTERNS,
     OBJECT_ROLES,
-    VERB_PATTERNS,
+    TRIGGERS,
+    trigger_matches,
 )
 from harness.core.claim_types import EntityClaim, EventArgumentClaim, EventClaim
 from harness.core.spans import Entity, Span
@@ -80,13 +79,10 @@ class _Trigger(NamedTuple):
 
 def _triggers(clause: TextSpan) -> list[_Trigger]:
     """Every trigger in the clause, longest first where they overlap (a verb before a noun of the same span)."""
-    tables = ((VERB_PATTERNS, False, False), (INVERTED_VERB_PATTERNS, False, True), (NOUN_PATTERNS, True, False))
-    found = [
-        _Trigger(clause.start + match.start(), clause.start + match.end(), event_type, is_noun, inverted)
-        for patterns, is_noun, inverted in tables
-        for event_type, pattern in patterns
-        for match in pattern.finditer(clause.text)
-    ]
+    found: list[_Trigger] = []
+    for index, start, end in trigger_matches(clause.text):
+        entry = TRIGGERS[index]
+        found.append(_Trigger(clause.start + start, clause.start + end, entry.type, entry.is_noun, entry.inverted))
     found.sort(key=lambda item: (item.start - item.end, item.is_noun))
     kept: list[_Trigger] = []
     for item in found:

@@ -190,6 +190,13 @@ def relation(
     return "contradicts" if (same_agent or same_context) and event.certain else "unrelated"
 
 
+@lru_cache(maxsize=256)
+def related_types(event_type: str) -> frozenset[str]:
+    """The event types a source event must have to bear on an event of `event_type`: the same, or an antonym
+    (`relation` calls every other source event unrelated)."""
+    return frozenset({event_type}).union(*(pair for pair in ANTONYMS if event_type in pair))
+
+
 def _finding(claim: EventClaim, verdict: str, evidence: Sequence[Evidence] = (), detail: str | None = None) -> Finding:
     return Finding.at("event", claim.trigger, verdict, evidence, detail)
 
@@ -229,7 +236,10 @@ def judge_event(
     context = claim_context(claim)
     supporting: list[tuple[int, SourceEvent]] = []
     contradicting: list[tuple[int, SourceEvent]] = []
+    kinds = related_types(claim.type)
     for event in events:
+        if event.type not in kinds:
+            continue
         shared = shared_words(context, event.context)
         kind = relation(claim, participants, event, shared)
         if kind == "contradicts" and copies(claim, event):

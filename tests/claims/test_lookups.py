@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from harness.claims.event_lexicon import each_pattern_matches, trigger_matches
 from harness.claims.name_index import name_matches, name_pattern, name_starts
 from harness.core.text import ABBREVIATIONS, TITLES, TextSpan, sentences
 
@@ -103,3 +104,38 @@ def test_sentences_are_fresh_lists_of_one_split() -> None:
     first = sentences(text)
     first.clear()
     assert [span.text for span in sentences(text)] == ["Gen. Smith spoke.", "Then he left."]
+
+
+_TRIGGER_WORDS = [
+    "invited",
+    "invitation",
+    "turned down",
+    "turn",
+    "down",
+    "voted down",
+    "accept",
+    "Accepted",
+    "declined",
+    "refusal",
+    "vetoes",
+    "brushed aside",
+    "held talks",
+    "attend",
+    "skip",
+    "boycotted",
+    "re-invited",
+    "invited-",
+    "not",
+    "the",
+    ",",
+    ";",
+    "\n",
+]
+trigger_texts = st.lists(st.sampled_from(_TRIGGER_WORDS), max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(trigger_texts)
+def test_trigger_matches_are_each_patterns_own_matches(text: str) -> None:
+    assert trigger_matches(text) == each_pattern_matches(text)
+    assert len(trigger_matches("They turned down and boycotted the invitation.")) == 3
