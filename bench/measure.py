@@ -61,8 +61,24 @@ def time_rouge(pairs: Sequence[Pair], *, split: bool = False) -> float:
     return time.perf_counter() - start
 
 
+def fresh_caches() -> None:
+    """Forget every analysis held by content (per text and per sources), as a new process starts: each timed
+    pass then analyses each source once for the summaries of its cluster, and each summary once, as a run does."""
+    from harness.claims.numbers import counted
+    from harness.claims.system_text import _casing
+    from harness.core.memo import clear_memos
+    from harness.metrics import source_cache
+
+    clear_memos()
+    source_cache.clear()
+    for cached in (_casing, getattr(counted, "content_lemmas", None)):
+        getattr(cached, "cache_clear", lambda: None)()
+
+
 def time_suite(pairs: Sequence[Pair], per_scorer: dict[str, float] | None = None) -> float:
-    """Seconds for the full suite over `pairs` (fresh scorers, as in a new run); adds each scorer's share."""
+    """Seconds for the full suite over `pairs` (fresh scorers and caches, as in a new run); adds each scorer's
+    share."""
+    fresh_caches()
     scorers = suite_scorers()
     start = time.perf_counter()
     if per_scorer is None:

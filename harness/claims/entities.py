@@ -18,7 +18,7 @@ from harness.claims.roles import is_title_word, role_after, role_before
 from harness.core.claim_types import EntityClaim
 from harness.core.memo import Memo
 from harness.core.spans import Entity, Span
-from harness.core.text import TextSpan, search_tail, sentences, words
+from harness.core.text import TextSpan, search_tail, sentences, word_matches
 from harness.resources import word_list
 
 _KIND_RANK = {"name": 0, "alias": 1, "metonym": 2}
@@ -113,18 +113,20 @@ def _sentence_starts(text: str) -> set[int]:
     return starts
 
 
-def _is_capitalized(token: TextSpan) -> bool:
-    return token.text[:1].isupper()
-
-
 def _capitalized_runs(text: str) -> list[list[TextSpan]]:
     """Runs of capitalized words joined by single spaces or by "of"/"of the"; a possessive ends its run."""
     runs: list[list[TextSpan]] = []
-    for word in words(text):
-        if not _is_capitalized(word):
+    for match in word_matches(text):
+        written = match.group()
+        if not written[:1].isupper():
             continue
-        suffix = _LOWER_SUFFIX.search(word.text)
-        token = TextSpan(word.start, word.start + suffix.start(), word.text[: suffix.start()]) if suffix else word
+        suffix = _LOWER_SUFFIX.search(written)
+        start = match.start()
+        token = (
+            TextSpan(start, start + suffix.start(), written[: suffix.start()])
+            if suffix
+            else TextSpan(start, match.end(), written)
+        )
         if runs:
             last = runs[-1][-1]
             gap = text[last.end : token.start]

@@ -7,13 +7,16 @@ memory stays flat over a long run.
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
 DEFAULT_SIZE = 256
+
+_EVERY: weakref.WeakSet[Memo[Any]] = weakref.WeakSet()
 
 
 class Memo(Generic[T]):
@@ -22,6 +25,7 @@ class Memo(Generic[T]):
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
         self._size = size
         self._values: OrderedDict[Hashable, T] = OrderedDict()
+        _EVERY.add(self)
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The value held for `key`, or `compute()` on first use of that key."""
@@ -36,3 +40,9 @@ class Memo(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._values)
+
+
+def clear_memos() -> None:
+    """Empty every memo, as in a new process: what a benchmark does before each timed pass."""
+    for memo in list(_EVERY):
+        memo._values.clear()

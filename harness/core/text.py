@@ -164,6 +164,16 @@ def words(text: str) -> list[TextSpan]:
     return [TextSpan(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
 
 
+def word_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches `words` makes its tokens of, for a reader that keeps only some of them."""
+    return _WORD.finditer(text)
+
+
+def word_texts(text: str) -> list[str]:
+    """The texts of `words(text)`, without their offsets."""
+    return _WORD.findall(text)
+
+
 def normalize_quotes(text: str) -> str:
     """Map curly and typographic quote marks to their ASCII forms; offsets are preserved (one char per char)."""
     return text.translate(_QUOTE_MARKS)

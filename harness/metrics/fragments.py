@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import ClassVar
 
-from harness.core.text import words
+from harness.core.text import word_texts
 from harness.metrics.protocols import SampleScore
 from harness.metrics.source_cache import PerSources
 from harness.results.metric_info import NEITHER, MetricInfo
@@ -25,7 +25,7 @@ from harness.verdicts.sources import Sources
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens."""
-    return [word.text.lower() for word in words(text)]
+    return [word.lower() for word in word_texts(text)]
 
 
 def token_positions(article: Sequence[str]) -> dict[str, list[int]]:

@@ -29,6 +29,7 @@ from harness.claims.event_lexicon import ANTONYMS
 from harness.claims.events import clause_at, find_events
 from harness.claims.system_text import clean_tokens
 from harness.core.claim_types import EventClaim
+from harness.core.memo import Memo
 from harness.core.spans import Entity
 from harness.core.text import fold
 from harness.goldset.load import GoldDocument
@@ -218,10 +219,12 @@ def copied_from(claim: EventClaim, documents: Sequence[GoldDocument]) -> Evidenc
     return None
 
 
-@lru_cache(maxsize=64)
+_FOLDED: Memo[str] = Memo(64)
+
+
 def _folded_text(text: str) -> str:
     """A source text's folded form, computed once per text."""
-    return fold(text)
+    return _FOLDED.get(text, lambda: fold(text))
 
 
 def judge_event(
