@@ -164,12 +164,20 @@ def _split_title(run: list[TextSpan], text: str) -> list[TextSpan]:
     return run[last + 1 :]
 
 
+def _reading(text: str) -> tuple[set[int], frozenset[str], list[list[TextSpan]]]:
+    """What unknown names are read from, whatever the inventory and `common`: where sentences start, the text's
+    plain words, and its capitalized runs."""
+    return _sentence_starts(text), frozenset(_PLAIN_WORD.findall(text)), _capitalized_runs(text)
+
+
+_READINGS: Memo[tuple[set[int], frozenset[str], list[list[TextSpan]]]] = Memo()
+
+
 def _unknown_spans(text: str, covered: list[tuple[int, int]], common: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of capitalized runs that are no inventory name, calendar word, title or sentence-initial common word."""
-    starts = _sentence_starts(text)
-    plain_words = frozenset(_PLAIN_WORD.findall(text))
+    starts, plain_words, runs = _READINGS.get(text, lambda: _reading(text))
     spans: list[tuple[int, int]] = []
-    for run in _capitalized_runs(text):
+    for run in runs:
         kept = [
             token
             for token in run

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from dateutil.relativedelta import relativedelta, weekday
@@ -340,6 +341,7 @@ def match_numeric_date(token: Token, anchor: dt.date | None) -> DateMatch | None
     return None
 
 
+@lru_cache(maxsize=4096)
 def day_range(iso: str) -> tuple[dt.date, dt.date] | None:
     """First and last day an ISO value covers: a day, month, year, ISO week, decade ("199"), or "A/B" interval."""
     if "/" in iso:

@@ -122,8 +122,13 @@ def _vague(
     )  # fmt: skip
 
 
+_VAGUE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], float, float | None]]] = {}
+for _phrase in VAGUE_PHRASES:
+    _VAGUE_BY_FIRST.setdefault(_phrase[0][0], []).append(_phrase)
+
+
 def _read_vague(tokens: Sequence[Token], index: int) -> Expression | None:
-    for words, low, high in VAGUE_PHRASES:
+    for words, low, high in _VAGUE_BY_FIRST.get(tokens[index].lower, ()):
         if _phrase_at(tokens, index, words):
             last = index + len(words) - 1
             if words[-1] != "of" and tokens[last + 1 : last + 2] and tokens[last + 1].lower in {"of", "times"}:
