@@ -81,19 +81,27 @@ def _ngram_f(target: Counter[tuple[str, ...]], prediction: Counter[tuple[str, ..
     return fmeasure(precision, recall)
 
 
-def lcs_length(target: list[str], prediction: list[str]) -> int:
-    """Length of a longest common subsequence, by the bit-vector algorithm (one big-int step per token)."""
+def lcs_vectors(target: list[str], prediction: list[str]) -> list[int]:
+    """The bit-vector LCS columns: after the first `j` prediction tokens, bit `i` of the `j`-th vector is 0
+    exactly where `target[:i + 1]` has a longer LCS with them than `target[:i]` (Hyyro's algorithm)."""
     masks: dict[str, int] = {}
     for index, token in enumerate(target):
         masks[token] = masks.get(token, 0) | (1 << index)
     full = (1 << len(target)) - 1
     vector = full
+    vectors = [vector]
     for token in prediction:
         mask = masks.get(token)
         if mask:
             matched = vector & mask
             vector = ((vector + matched) | (vector - matched)) & full
-    return len(target) - vector.bit_count()
+        vectors.append(vector)
+    return vectors
+
+
+def lcs_length(target: list[str], prediction: list[str]) -> int:
+    """Length of a longest common subsequence, by the bit-vector algorithm (one big-int step per token)."""
+    return len(target) - lcs_vectors(target, prediction)[-1].bit_count()
 
 
 def _lcs_f(target: list[str], prediction: list[str]) -> float:
@@ -104,27 +112,22 @@ def _lcs_f(target: list[str], prediction: list[str]) -> float:
 
 
 def lcs_indices(ref: list[str], can: list[str]) -> list[int]:
-    """The positions in `ref` of the LCS rouge-score's `lcs_ind` reads out (same table, same tie-breaking)."""
+    """The positions in `ref` of the LCS rouge-score's `lcs_ind` reads out (same table, same tie-breaking).
+
+    The table's cell (i, j), the LCS length of `ref[:i]` and `can[:j]`, is read from the bit vectors as
+    `i` less the ones among the low `i` bits of column `j`, so only the cells on the read-out path are computed.
+    """
     if not ref or not can or set(ref).isdisjoint(can):
         return []
-    cols = len(can)
-    table = [[0] * (cols + 1)]
-    for token in ref:
-        above = table[-1]
-        row = [0] * (cols + 1)
-        for j in range(cols):
-            if token == can[j]:
-                row[j + 1] = above[j] + 1
-            else:
-                left, up = row[j], above[j + 1]
-                row[j + 1] = up if up > left else left
-        table.append(row)
-    i, j, found = len(ref), cols, []
+    vectors = lcs_vectors(ref, can)
+    i, j, found = len(ref), len(can), []
     while i > 0 and j > 0:
         if ref[i - 1] == can[j - 1]:
             found.append(i - 1)
             i, j = i - 1, j - 1
-        elif table[i][j - 1] > table[i - 1][j]:
+        elif (
+            i - (vectors[j - 1] & ((1 << i) - 1)).bit_count() > i - 1 - (vectors[j] & ((1 << (i - 1)) - 1)).bit_count()
+        ):
             j -= 1
         else:
             i -= 1
