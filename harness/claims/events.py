@@ -24,8 +24,8 @@ from harness.claims.event_lexicon import (
     NEGATION_WINDOW,
     OBJECT_ROLES,
     TRIGGERS,
-    trigger_matches,
 )
+from harness.claims.trigger_scan import trigger_matches
 from harness.core.claim_types import EntityClaim, EventArgumentClaim, EventClaim
 from harness.core.spans import Entity, Span
 from harness.core.text import TextSpan, document_sentences, search_tail, sentences

@@ -12,11 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from harness.claims.name_index import name_matches
+from harness.core.memo import Memo
 from harness.core.text import normalize_quotes
 from harness.goldset.load import GoldDocument
 from harness.verdicts.types import Evidence
 
 _FOLD_WORD = re.compile(r"\w+")
+_FOLDED: Memo[FoldedText] = Memo(64)
 
 
 def in_content(document: GoldDocument, start: int, end: int) -> bool:
@@ -57,6 +59,11 @@ class FoldedText:
 
     @classmethod
     def of(cls, text: str) -> FoldedText:
+        """The folded words of `text`, read once per distinct text (a source is searched for every claim)."""
+        return _FOLDED.get(text, lambda: cls._read(text))
+
+    @classmethod
+    def _read(cls, text: str) -> FoldedText:
         matches = list(_FOLD_WORD.finditer(normalize_quotes(text).lower()))
         words = tuple(match.group() for match in matches)
         joined_starts = []

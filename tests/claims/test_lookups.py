@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from harness.claims.event_lexicon import each_pattern_matches, trigger_matches
 from harness.claims.name_index import name_matches, name_pattern, name_starts
+from harness.claims.trigger_scan import each_pattern_matches, trigger_matches
 from harness.core.text import ABBREVIATIONS, TITLES, TextSpan, sentences
 
 _PIECES = [
@@ -125,6 +125,14 @@ _TRIGGER_WORDS = [
     "boycotted",
     "re-invited",
     "invited-",
+    "\u017fkip",
+    "\u0130nvited",
+    "\u0131nvited",
+    "\u212aeep",
+    "\u00e9",
+    "not go",
+    "n't go",
+    "go",
     "not",
     "the",
     ",",
