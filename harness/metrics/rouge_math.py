@@ -81,12 +81,19 @@ def _ngram_f(target: Counter[tuple[str, ...]], prediction: Counter[tuple[str, ..
     return fmeasure(precision, recall)
 
 
-def lcs_vectors(target: list[str], prediction: list[str]) -> list[int]:
-    """The bit-vector LCS columns: after the first `j` prediction tokens, bit `i` of the `j`-th vector is 0
-    exactly where `target[:i + 1]` has a longer LCS with them than `target[:i]` (Hyyro's algorithm)."""
+def token_masks(target: list[str]) -> dict[str, int]:
+    """Each token of `target` with the bits of the positions it holds."""
     masks: dict[str, int] = {}
     for index, token in enumerate(target):
         masks[token] = masks.get(token, 0) | (1 << index)
+    return masks
+
+
+def lcs_vectors(target: list[str], prediction: list[str], masks: dict[str, int] | None = None) -> list[int]:
+    """The bit-vector LCS columns: after the first `j` prediction tokens, bit `i` of the `j`-th vector is 0
+    exactly where `target[:i + 1]` has a longer LCS with them than `target[:i]` (Hyyro's algorithm); `masks`
+    is `token_masks(target)`, built here when not given."""
+    masks = token_masks(target) if masks is None else masks
     full = (1 << len(target)) - 1
     vector = full
     vectors = [vector]
@@ -111,7 +118,7 @@ def _lcs_f(target: list[str], prediction: list[str]) -> float:
     return fmeasure(length / len(prediction), length / len(target))
 
 
-def lcs_indices(ref: list[str], can: list[str]) -> list[int]:
+def lcs_indices(ref: list[str], can: list[str], masks: dict[str, int] | None = None) -> list[int]:
     """The positions in `ref` of the LCS rouge-score's `lcs_ind` reads out (same table, same tie-breaking).
 
     The table's cell (i, j), the LCS length of `ref[:i]` and `can[:j]`, is read from the bit vectors as
@@ -145,7 +152,8 @@ def _summary_lcs_f(target: RougeText, prediction: RougeText) -> float:
     ref_counts, can_counts = Counter(target.line_counts), Counter(prediction.line_counts)
     hits = 0
     for line in target.lines:
-        union = sorted(set().union(*(lcs_indices(line, other) for other in prediction.lines)))
+        masks = token_masks(line)
+        union = sorted(set().union(*(lcs_indices(line, other, masks) for other in prediction.lines)))
         for token in (line[index] for index in union):
             if can_counts[token] > 0 and ref_counts[token] > 0:
                 hits += 1
