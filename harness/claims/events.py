@@ -27,13 +27,24 @@ from harness.claims.event_lexicon import (
 )
 from harness.claims.trigger_scan import trigger_matches
 from harness.core.claim_types import EntityClaim, EventArgumentClaim, EventClaim
+from harness.core.memo import Memo
 from harness.core.spans import Entity, Span
 from harness.core.text import TextSpan, document_sentences, search_tail, sentences
 
-_CLAUSE_BREAK = re.compile(
-    r";|\s[\u2013\u2014]\s|,\s+and\b|\bbut\b|\bwhile\b|\bwhereas\b|"
-    r"\b(?:hours |days |weeks |just hours )?after\b|\bbefore\b|\bwhich\b|\bwho\b|\bsince\b|\bbecause\b|\balthough\b"
-)
+_BREAK_WORDS = (
+    "but", "while", "whereas", "hours after", "days after", "weeks after", "just hours after", "after", "before",
+    "which", "who", "since", "because", "although",
+)  # fmt: skip
+"""Words that open a new clause ("hours after" before "after": the longer cut wins where both start)."""
+
+
+def _at_word_start(words: str) -> str:
+    """`\\b` + `words` + `\\b`, written with the first letter ahead of the boundary test so that a scan can
+    skip to the letters that may start a match."""
+    return rf"{words[0]}(?<!\w{words[0]}){re.escape(words[1:])}\b"
+
+
+_CLAUSE_BREAK = re.compile(r";|\s[\u2013\u2014]\s|,\s+and\b|" + "|".join(map(_at_word_start, _BREAK_WORDS)))
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REPORTING = re.compile(r",?\s+(?:said|says|told|added|announced|confirmed)\b")
 _WORD_RUN = re.compile(r"\w+")
@@ -47,7 +58,15 @@ def _passive_may_start_earlier(window: str, match: re.Match[str] | None) -> bool
 
 
 def clauses(text: str, sentence: TextSpan) -> list[TextSpan]:
-    """A sentence cut at semicolons, dashes and conjunctions that open a new clause (", and", "but", "hours after")."""
+    """A sentence cut at semicolons, dashes and conjunctions that open a new clause (", and", "but", "hours after");
+    cut once per sentence of a text, however many of its events ask for their clause."""
+    return list(_CLAUSES.get((text, sentence), lambda: tuple(_cut(text, sentence))))
+
+
+_CLAUSES: Memo[tuple[TextSpan, ...]] = Memo(4096)
+
+
+def _cut(text: str, sentence: TextSpan) -> list[TextSpan]:
     spans: list[TextSpan] = []
     start = sentence.start
     for match in _CLAUSE_BREAK.finditer(sentence.text):

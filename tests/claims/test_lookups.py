@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from harness.claims.events import _CLAUSE_BREAK
 from harness.claims.name_index import name_matches, name_pattern, name_starts
 from harness.claims.trigger_scan import each_pattern_matches, trigger_matches
 from harness.core.text import ABBREVIATIONS, TITLES, TextSpan, sentences
@@ -147,3 +148,20 @@ trigger_texts = st.lists(st.sampled_from(_TRIGGER_WORDS), max_size=30).map(" ".j
 def test_trigger_matches_are_each_patterns_own_matches(text: str) -> None:
     assert trigger_matches(text) == each_pattern_matches(text)
     assert len(trigger_matches("They turned down and boycotted the invitation.")) == 3
+
+
+_CLAUSE_BREAK_AS_WRITTEN = re.compile(
+    r";|\s[\u2013\u2014]\s|,\s+and\b|\bbut\b|\bwhile\b|\bwhereas\b|"
+    r"\b(?:hours |days |weeks |just hours )?after\b|\bbefore\b|\bwhich\b|\bwho\b|\bsince\b|\bbecause\b|\balthough\b"
+)
+_CLAUSE_WORDS = ["but", "abut", "butter", "while", "who", "whose", "hours", "just", "days", "after", "afterwards"]
+clause_texts = st.lists(
+    st.sampled_from([*_CLAUSE_WORDS, ",", ";", " \u2013 ", "and", "x", "-", "\n"]), max_size=30
+).map(lambda parts: "".join(part + (" " if index % 3 else "") for index, part in enumerate(parts)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(clause_texts)
+def test_clause_breaks_are_the_written_pattern_s(text: str) -> None:
+    expected = [found.span() for found in _CLAUSE_BREAK_AS_WRITTEN.finditer(text)]
+    assert [found.span() for found in _CLAUSE_BREAK.finditer(text)] == expected
