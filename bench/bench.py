@@ -18,7 +18,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import breakdown, cold_starts, compare, parallel, stream
-from pairs import goldset_pairs, synthetic_pairs, synthetic_stream
+from pairs import goldset_pairs, news_pairs, synthetic_pairs, synthetic_stream
 from pathological import in_subprocess
 from scale import document_scaling, endpoint, fixed_cost, in_bench, rouge_ratio
 
@@ -54,6 +54,7 @@ def settings(args: argparse.Namespace) -> dict[str, Any]:
             "summary_chars": 20_000,
             "source_chars": 20_000,
             "table_pairs": (10, 40),
+            "news_pairs": 40,
         }
     total = args.stream
     return {
@@ -64,6 +65,7 @@ def settings(args: argparse.Namespace) -> dict[str, Any]:
         "summary_chars": 2_000_000,
         "source_chars": 1_000_000,
         "table_pairs": (100, 2000),
+        "news_pairs": args.news_pairs,
     }
 
 
@@ -80,6 +82,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     synthetic = synthetic_pairs(clusters, MODELS_PER_CLUSTER, SEED)
     figures["synthetic"] = compare(synthetic, chosen["repeats"])
     print(f"synthetic pairs: {_rates(figures['synthetic'])}", flush=True)
+
+    if args.news is not None:
+        news = news_pairs(args.news, chosen["news_pairs"])
+        figures["news"] = compare(news, chosen["repeats"])
+        print(f"news pairs ({args.news.name}): {_rates(figures['news'])}", flush=True)
 
     figures["synthetic_by_cluster"] = breakdown(synthetic)
     print(f"synthetic pairs grouped by cluster: {figures['synthetic_by_cluster']}", flush=True)
@@ -124,7 +131,8 @@ def _rates(result: dict[str, Any]) -> str:
     return (
         f"{result['pairs']} summaries; ROUGE alone {result['rouge_per_s']:.1f}/s "
         f"({result['rouge_sentence_lines_per_s']:.1f}/s on sentence lines), suite {result['suite_per_s']:.2f}/s, "
-        f"ratio b/a {result['ratio_b_over_a']:.3f}; ms per summary: {scorers}"
+        f"ratio b/a {result['ratio_b_over_a']:.3f} (CPU time: {result['cpu_ratio_b_over_a']:.3f}); "
+        f"CPU ms per summary: rouge-score {result['rouge_score_ms_per_summary']:.1f}, {scorers}"
     )
 
 
@@ -132,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, under a minute (CI smoke)")
     parser.add_argument("--pairs", type=int, default=None, help="synthetic summaries in the throughput comparison")
+    parser.add_argument(
+        "--news", type=Path, default=None, help="JSONL of news articles and summaries (FRANK's layout) to score too"
+    )
+    parser.add_argument("--news-pairs", type=int, default=None, help="at most this many rows of --news")
     parser.add_argument("--out", type=Path, default=None, help="also write the figures to this JSON file")
     parser.add_argument("--stream", type=int, default=10_000, help="summaries in the streaming memory measurement")
     parser.add_argument("--no-stream", action="store_true", help="skip the long streaming memory measurement")

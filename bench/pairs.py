@@ -7,11 +7,14 @@ of every cluster, then the next model's, so one `Sources` object is shared by al
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from synthetic import Cluster, make_cluster, summaries
 
+from harness.core.text import sentences
 from harness.goldset.load import load_goldset
 from harness.models.protocols import SourceCluster, SourceDocument
 from harness.models.summarizers.lead import LeadSummarizer
@@ -76,3 +79,22 @@ def synthetic_stream(total: int, per_cluster: int, seed: int) -> Iterator[Pair]:
             yield Pair(text, sources)
             made += 1
         index += 1
+
+
+def news_pairs(path: Path, limit: int | None = None) -> list[Pair]:
+    """Summaries of news articles from a JSONL file of `document`, `summary` and `id` ("article:system") rows,
+    FRANK's layout: one `Sources` per article, shared by its summaries, with the article's first three
+    sentences and its next three as the references (the file has none; two, so that a summary copying the lead
+    still has one it does not copy). In the runner's order: one system's summaries of every
+    article, then the next system's. `limit`: at most this many pairs, the first rows of the file."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
+    sources: dict[str, Sources] = {}
+    by_system: dict[str, list[Pair]] = {}
+    for row in rows:
+        article, _, system = str(row["id"]).partition(":")
+        if article not in sources:
+            lines = [sentence.text for sentence in sentences(row["document"])]
+            references = (" ".join(lines[:3]), " ".join(lines[3:6]))
+            sources[article] = Sources.from_texts(article, {article: row["document"]}, references=references)
+        by_system.setdefault(system, []).append(Pair(row["summary"], sources[article]))
+    return [pair for pairs in by_system.values() for pair in pairs]
