@@ -107,11 +107,20 @@ def time_suite(pairs: Sequence[Pair], per_scorer: dict[str, float] | None = None
     return clocks.stop()
 
 
+def warm_up(pairs: Sequence[Pair]) -> None:
+    """One untimed pass over a pair, and pint's unit registry loaded: fixed costs of each process (imports,
+    compiled patterns), measured apart under "Cold start"."""
+    from harness.claims.numbers.units import resolve_unit
+
+    resolve_unit("km")
+    time_suite(pairs[:1])
+
+
 def compare(pairs: Sequence[Pair], repeats: int) -> dict[str, Any]:
     """Interleaved runs of (a) ROUGE alone and (b) the suite, alternating which goes first; medians of the
     rates by the wall clock and by CPU time; then one pass scorer by scorer: CPU milliseconds per summary."""
     runs: dict[str, list[Clocks]] = {"a": [], "split": [], "b": []}
-    time_suite(pairs[:1])  # imports and pint's unit registry: a fixed cost of each process, measured apart
+    warm_up(pairs)
     for repeat in range(repeats):
         order = ("a", "split", "b") if repeat % 2 == 0 else ("b", "split", "a")
         for which in order:

@@ -29,7 +29,7 @@ from harness.claims.trigger_scan import trigger_matches
 from harness.core.claim_types import EntityClaim, EventArgumentClaim, EventClaim
 from harness.core.memo import Memo
 from harness.core.spans import Entity, Span
-from harness.core.text import TextSpan, document_sentences, search_tail, sentences
+from harness.core.text import TextSpan, search_tail, sentence_at, sentences
 
 _BREAK_WORDS = (
     "but", "while", "whereas", "hours after", "days after", "weeks after", "just hours after", "after", "before",
@@ -82,10 +82,10 @@ def _cut(text: str, sentence: TextSpan) -> list[TextSpan]:
 
 def clause_at(text: str, offset: int) -> TextSpan | None:
     """The clause of `text` that holds `offset`, as `find_events` cuts it; None between sentences."""
-    for sentence in document_sentences(text):
-        if sentence.start <= offset < sentence.end:
-            return next((c for c in clauses(text, sentence) if c.start <= offset < c.end), sentence)
-    return None
+    sentence = sentence_at(text, offset)
+    if sentence is None:
+        return None
+    return next((c for c in clauses(text, sentence) if c.start <= offset < c.end), sentence)
 
 
 class _Trigger(NamedTuple):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -149,6 +150,13 @@ def _split(text: str) -> list[TextSpan]:
 def document_sentences(text: str) -> tuple[TextSpan, ...]:
     """`sentences(text)` as a tuple, split once per text: source documents are read again for every claim."""
     return _SENTENCES.get(text, lambda: tuple(_split(text)))
+
+
+def sentence_at(text: str, offset: int) -> TextSpan | None:
+    """The sentence of `text` that holds `offset`, or None between sentences (found by bisection)."""
+    spans = document_sentences(text)
+    index = bisect_right(spans, offset, key=lambda span: span.start) - 1
+    return spans[index] if index >= 0 and offset < spans[index].end else None
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[TextSpan]:

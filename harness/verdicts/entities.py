@@ -18,7 +18,7 @@ from harness.claims.name_index import name_starts
 from harness.claims.roles import role_keys
 from harness.core.claim_types import EntityClaim
 from harness.core.spans import Entity
-from harness.core.text import TextSpan, document_sentences, fold, sentences
+from harness.core.text import TextSpan, document_sentences, fold, sentence_at
 from harness.goldset.load import GoldDocument
 from harness.verdicts.locate import FoldedText, find_name, folded_words, in_content
 from harness.verdicts.names import fuller_name
@@ -84,7 +84,7 @@ def locate_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Ent
 def copied_passage(claim: EntityClaim, summary: str, sources: Sources) -> list[Evidence]:
     """The source passage (page furniture included) that the summary's sentence around the claim copies word
     for word, as evidence: a name copied with its sentence from a source is named there."""
-    sentence = next((s for s in sentences(summary) if s.start <= claim.span.start < s.end), None)
+    sentence = sentence_at(summary, claim.span.start)
     words = folded_words(sentence.text) if sentence is not None else []
     for document in sources.documents if words else ():
         for start, end in FoldedText.of(document.text).spans_of(words)[:1]:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -375,11 +375,12 @@ def _publication_date(claim: NumberClaim, sources: Sources) -> Finding | None:
 
 
 def sentence_of(spans: Sequence[TextSpan], claim: NumberClaim, summary: str) -> TextSpan:
-    """The sentence of the summary that holds the claim (the whole summary if none does)."""
-    return next(
-        (span for span in spans if span.start <= claim.span.start and claim.span.end <= span.end),
-        TextSpan(0, len(summary), summary),
-    )
+    """The sentence of the summary that holds the claim (the whole summary if none does); `spans` are the
+    summary's sentences, in order, so only the last one starting at or before the claim can hold it."""
+    index = bisect_right(spans, claim.span.start, key=lambda span: span.start) - 1
+    if index >= 0 and claim.span.end <= spans[index].end:
+        return spans[index]
+    return TextSpan(0, len(summary), summary)
 
 
 def _loose(text: str) -> str:
