@@ -75,17 +75,34 @@ def time_rouge(pairs: Sequence[Pair], *, split: bool = False) -> Clocks:
     return clocks.stop()
 
 
+_TEXT_CACHES = (
+    ("harness.claims.system_text", "_casing"),
+    ("harness.claims.numbers.counted", "content_lemmas"),
+    ("harness.core.text", "document_sentences"),
+    ("harness.claims.events", "_sentences_of"),
+    ("harness.verdicts.events", "_folded_text"),
+)
+"""Functions cached by text content (`functools.lru_cache`), where a checkout has them."""
+
+
 def fresh_caches() -> None:
     """Forget every analysis held by content (per text and per sources), as a new process starts: each timed
-    pass then analyses each source once for the summaries of its cluster, and each summary once, as a run does."""
-    from harness.claims.numbers import counted
-    from harness.claims.system_text import _casing
-    from harness.core.memo import clear_memos
+    pass then analyses each source once for the summaries of its cluster, and each summary once, as a run does.
+    Works on older checkouts too (what one lacks is skipped), so that before/after figures are measured alike."""
+    import importlib
+
     from harness.metrics import source_cache
 
-    clear_memos()
-    source_cache.clear()
-    for cached in (_casing, getattr(counted, "content_lemmas", None)):
+    for table in getattr(source_cache, "_TABLES", {}).values():
+        table.clear()
+    try:
+        from harness.core.memo import clear_memos
+    except ImportError:
+        pass
+    else:
+        clear_memos()
+    for module, name in _TEXT_CACHES:
+        cached = getattr(importlib.import_module(module), name, None)
         getattr(cached, "cache_clear", lambda: None)()
 
 

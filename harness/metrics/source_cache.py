@@ -57,8 +57,3 @@ class PerSources(Generic[T]):
             table.popitem(last=False)
         return value
 
-
-def clear() -> None:
-    """Drop every held analysis, as in a new process: what a benchmark does before each timed pass."""
-    for table in _TABLES.values():
-        table.clear()
