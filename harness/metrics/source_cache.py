@@ -56,4 +56,3 @@ class PerSources(Generic[T]):
         if len(table) > SIZE:
             table.popitem(last=False)
         return value
-
