@@ -101,7 +101,7 @@ def _next_visible(text: str, offset: int) -> str:
     return match.group(1) if match else ""
 
 
-_REVERSED: Memo[str] = Memo(64)
+_REVERSED: Memo[str] = Memo(16)
 
 
 def match_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
