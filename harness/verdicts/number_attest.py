@@ -16,13 +16,14 @@ inside it. Here a claim is judged by whether some source number *states* its val
   vague claim ("hundreds") by a source interval it overlaps;
 - percentages and fractions are shares: a fraction word states a share within 5% of it ("two-thirds" and
   "67%"); durations compare in days, and a date offset ("eight years ago") states its duration ("eight years
-  after"); an age ("19-year-old") is also stated by "aged 19", "age of 19" or a name's ", 19,"; "both" states
-  a count of two;
+  after"); an age ("19-year-old") is also stated by "aged 19", "age of 19" or a name's ", 19,"; "both",
+  "the pair" or "a couple" state a count of two ("trio" three, "quartet" four);
 - counts must count compatible things: the same (or synonymous) heads, one side without a head, or two nouns
   for people ("men", "people": `harness/resources/person_nouns.txt`).
 
-Dates are left to the date rules of `verdicts.numbers`; a relative date whose words the source text contains
-("Saturday" in "Saturday's race") is stated by it.
+Dates are left to the date rules of `verdicts.numbers`. A claim not contradicted there whose words a source
+text contains is stated by it, wherever the finder reads no number: in a name ("the first minister" in "First
+Minister Carwyn Jones", lower-case "six nations"), or a date it does not read ("Saturday" in "Saturday's race").
 """
 
 from __future__ import annotations
@@ -65,6 +66,12 @@ _ABOVE = frozenset({"more_than", "at_least"})
 _BELOW = frozenset({"nearly", "fewer_than", "at_most"})
 _OFFSET_WORDS = frozenset({"ago", "back", "earlier", "later", "before", "after"})
 _Bounds = tuple[float, float, bool, bool]
+_GROUP_WORDS = {
+    2.0: re.compile(r"\b(?:both|pair|couple|duo)\b", re.IGNORECASE),
+    3.0: re.compile(r"\btrio\b", re.IGNORECASE),
+    4.0: re.compile(r"\bquartet\b", re.IGNORECASE),
+}
+"""Words that name a group of so many: "both men", "the pair" state a count of two."""
 
 
 def significant_digits(value: float) -> int:
@@ -185,12 +192,13 @@ def _in_text(pattern: re.Pattern[str], sources: Sources) -> Evidence | None:
 
 
 def _written_out(claim: NumberClaim, sources: Sources) -> Evidence | None:
-    """A value the finder does not read as a number but the text states: "both" (two), an age after "aged"."""
+    """A value the finder does not read as a number but the text states: "both" or "the pair" (two), an age
+    after "aged"."""
     point = number_point(claim)
     if point is None or claim.qualifier != "exact":
         return None
-    if number_measure(claim) == "count" and point == 2:
-        return _in_text(re.compile(r"\bboth\b", re.IGNORECASE), sources)
+    if number_measure(claim) == "count" and point in _GROUP_WORDS:
+        return _in_text(_GROUP_WORDS[point], sources)
     age = claim.unit == "year" and claim.span.text.lower().endswith("old") and claim.value is not None
     if age and float(claim.value or 0).is_integer():
         years = int(claim.value or 0)
@@ -220,10 +228,9 @@ def witness(claim: NumberClaim, index: Sequence[SourceNumber], sources: Sources)
     return (written, False) if written is not None else None
 
 
-def echoed_date(claim: NumberClaim, sources: Sources) -> Evidence | None:
-    """A date whose words a source text contains, whether or not the finder reads them there."""
-    if claim.kind not in TIME_KINDS:
-        return None
+def echoed(claim: NumberClaim, sources: Sources) -> Evidence | None:
+    """The claim's words in a source text, whether or not the finder reads a number there ("Saturday" in
+    "Saturday's race", "the first minister" in "First Minister Carwyn Jones")."""
     words = [re.escape(word) for word in re.findall(r"[A-Za-z0-9]+", claim.span.text)]
     if not words:
         return None
@@ -238,12 +245,12 @@ def settle_gold_free(
     claim with a point value supported only because a source value lies inside it ("more than 1,000 years" by
     "10,000 years") is unsupported; a relative date the source text writes is supported."""
     says = f"summary says {describe(claim)}"
+    echo = echoed(claim, sources) if finding.verdict in {"unsupported", "unit_mismatch"} else None
+    if echo is not None:
+        detail = f"{says}; {label(echo.document)} writes '{echo.text}'"
+        return Finding.at("number", claim.span, "supported", (echo,), detail)
     if claim.kind in TIME_KINDS:
-        echo = echoed_date(claim, sources) if finding.verdict == "unsupported" else None
-        if echo is None:
-            return finding
-        return Finding.at("number", claim.span, "supported", (echo,), f"{says}; {label(echo.document)} writes "
-                          f"'{echo.text}'")  # fmt: skip
+        return finding
     found = witness(claim, index, sources)
     if found is None:
         if finding.verdict != "supported" or number_point(claim) is None:

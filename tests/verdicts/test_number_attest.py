@@ -39,6 +39,9 @@ STATED = [
     ("A 19-year-old man was arrested.", "Police arrested Tom Smith, 19, on Friday."),
     ("Two men were arrested.", "A 22-year-old was held. Both men remain in custody."),
     ("The station was closed for 40 years.", "It was closed for over 40 years."),
+    ("Two care workers were sentenced.", "The pair were not prosecuted for the fall itself."),
+    ("The first minister said the economy had grown.", "First Minister Carwyn Jones said the economy grew."),
+    ("england lost their six nations match.", "England lost their Six Nations match in Cardiff."),
 ]  # fmt: skip
 
 

@@ -34,6 +34,8 @@ def _name_word(tokens: Sequence[Token], index: int) -> bool:
     token = tokens[index]
     if not token.is_word or not token.text[:1].isupper() or token.lower in _NUMBER_WORDS or token.lower in _plain():
         return False
+    if token.lower.endswith(("'s", "\u2019s")):  # "Doctor Who's 50th anniversary": the number is not in the name
+        return False
     return not (_starts_sentence(tokens, index) and token.lower.endswith("ly"))
 
 
