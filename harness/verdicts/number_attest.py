@@ -21,9 +21,10 @@ inside it. Here a claim is judged by whether some source number *states* its val
 - counts must count compatible things: the same (or synonymous) heads, one side without a head, or two nouns
   for people ("men", "people": `harness/resources/person_nouns.txt`).
 
-Dates are left to the date rules of `verdicts.numbers`. A claim not contradicted there whose words a source
-text contains is stated by it, wherever the finder reads no number: in a name ("the first minister" in "First
-Minister Carwyn Jones", lower-case "six nations"), or a date it does not read ("Saturday" in "Saturday's race").
+Dates are left to the date rules of `verdicts.numbers`. A claim whose words a source text contains (stated as
+not so alike) is stated by it (a date only when no source date contradicts it) wherever the finder reads no
+number there: in a name ("the first minister" in "First Minister Carwyn Jones", lower-case "six nations"), or
+in a date it does not read ("Saturday" in "Saturday's race").
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from harness.verdicts.number_sources import (
     TIME_KINDS,
     SourceNumber,
     describe,
+    is_negated,
     label,
     number_bounds,
     number_heads,
@@ -128,6 +130,8 @@ def states(claim: NumberClaim, source: NumberClaim, source_bounds: _Bounds | Non
             source_point is None or claim_bounds[0] <= source_point <= claim_bounds[1]
         )
     value, qualifier = claim_point, claim.qualifier
+    if source_point is not None and math.isclose(value, source_point) and _direction(claim) == _direction(source):
+        return True
     if qualifier in _ABOVE:
         if source_bounds[1] == math.inf and math.isclose(source_bounds[0], value):
             return True
@@ -148,6 +152,11 @@ def states(claim: NumberClaim, source: NumberClaim, source_bounds: _Bounds | Non
     if rounds_to(source_point, value):
         return True
     return source.qualifier in {"approximately", "vague"} and rounds_to(value, source_point)
+
+
+def _direction(number: NumberClaim) -> int:
+    """Which way a bound points: 1 for "more than / at least", -1 for "nearly / up to", else 0."""
+    return 1 if number.qualifier in _ABOVE else -1 if number.qualifier in _BELOW else 0
 
 
 def _overlaps(first: _Bounds, second: _Bounds) -> bool:
@@ -183,11 +192,12 @@ def _evidence(source: SourceNumber) -> Evidence:
     return Evidence(document=source.document, start=span.start, end=span.end, text=span.text)
 
 
-def _in_text(pattern: re.Pattern[str], sources: Sources) -> Evidence | None:
+def _in_text(pattern: re.Pattern[str], sources: Sources, *, negated: bool | None = None) -> Evidence | None:
+    """The first place a source text matches `pattern` (stated as not so, or not, when `negated` is given)."""
     for document in sources.documents:
-        found = pattern.search(document.text)
-        if found is not None:
-            return Evidence(document=document.id, start=found.start(), end=found.end(), text=found.group())
+        for found in pattern.finditer(document.text):
+            if negated is None or is_negated(document.text, found.start(), found.end()) == negated:
+                return Evidence(document=document.id, start=found.start(), end=found.end(), text=found.group())
     return None
 
 
@@ -228,38 +238,46 @@ def witness(claim: NumberClaim, index: Sequence[SourceNumber], sources: Sources)
     return (written, False) if written is not None else None
 
 
-def echoed(claim: NumberClaim, sources: Sources) -> Evidence | None:
-    """The claim's words in a source text, whether or not the finder reads a number there ("Saturday" in
-    "Saturday's race", "the first minister" in "First Minister Carwyn Jones")."""
+def echoed(claim: NumberClaim, sources: Sources, *, negated: bool) -> Evidence | None:
+    """The claim's words in a source text, stated as not so alike, whether or not the finder reads a number
+    there ("Saturday" in "Saturday's race", "the first minister" in "First Minister Carwyn Jones")."""
     words = [re.escape(word) for word in re.findall(r"[A-Za-z0-9]+", claim.span.text)]
     if not words:
         return None
-    return _in_text(re.compile(r"\b" + r"\W+".join(words) + r"\b", re.IGNORECASE), sources)
+    return _in_text(re.compile(r"\b" + r"\W+".join(words) + r"\b", re.IGNORECASE), sources, negated=negated)
 
 
 def settle_gold_free(
     claim: NumberClaim, finding: Finding, index: Sequence[SourceNumber], sources: Sources, *, negated: bool
 ) -> Finding:
     """The gold-free verdict (`negated`: the summary states the claim as not so): a flagged claim whose value a
-    source states, negated alike, is supported; a
-    claim with a point value supported only because a source value lies inside it ("more than 1,000 years" by
-    "10,000 years") is unsupported; a relative date the source text writes is supported."""
+    source states, or whose words a source writes, negated alike, is supported; a claim with a point value
+    supported only because a source value lies inside it ("more than 1,000 years" by "10,000 years") and
+    written nowhere is unsupported."""
     says = f"summary says {describe(claim)}"
-    echo = echoed(claim, sources) if finding.verdict in {"unsupported", "unit_mismatch"} else None
-    if echo is not None:
-        detail = f"{says}; {label(echo.document)} writes '{echo.text}'"
-        return Finding.at("number", claim.span, "supported", (echo,), detail)
     if claim.kind in TIME_KINDS:
-        return finding
+        echo = echoed(claim, sources, negated=negated) if finding.verdict == "unsupported" else None
+        return finding if echo is None else _written(claim, echo, says)
     found = witness(claim, index, sources)
-    if found is None:
-        if finding.verdict != "supported" or number_point(claim) is None:
+    if found is not None:
+        evidence, source_negated = found
+        if not finding.flagged or source_negated != negated:
             return finding
-        implied = "; ".join(f"'{item.text}'" for item in finding.evidence[:1])
-        detail = f"{says}; no source states that value ({implied} only falls inside it)"
-        return Finding.at("number", claim.span, "unsupported", finding.evidence, detail)
-    evidence, source_negated = found
-    if not finding.flagged or source_negated != negated:
+        detail = f"{says}; {label(evidence.document)} states that value: '{evidence.text}'"
+        return Finding.at("number", claim.span, "supported", (evidence,), detail)
+    implied = finding.verdict == "supported" and number_point(claim) is not None
+    if not (finding.flagged or implied):
         return finding
-    detail = f"{says}; {label(evidence.document)} states that value: '{evidence.text}'"
-    return Finding.at("number", claim.span, "supported", (evidence,), detail)
+    echo = echoed(claim, sources, negated=negated)
+    if echo is not None:
+        return finding if finding.verdict == "supported" else _written(claim, echo, says)
+    if not implied:
+        return finding
+    inside = "; ".join(f"'{item.text}'" for item in finding.evidence[:1])
+    detail = f"{says}; no source states that value ({inside} only falls inside it)"
+    return Finding.at("number", claim.span, "unsupported", finding.evidence, detail)
+
+
+def _written(claim: NumberClaim, echo: Evidence, says: str) -> Finding:
+    detail = f"{says}; {label(echo.document)} writes '{echo.text}'"
+    return Finding.at("number", claim.span, "supported", (echo,), detail)

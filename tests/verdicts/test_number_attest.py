@@ -42,6 +42,7 @@ STATED = [
     ("Two care workers were sentenced.", "The pair were not prosecuted for the fall itself."),
     ("The first minister said the economy had grown.", "First Minister Carwyn Jones said the economy grew."),
     ("england lost their six nations match.", "England lost their Six Nations match in Cardiff."),
+    ("the league two club was relegated.", "The League Two club, founded in 1924, was relegated."),
 ]  # fmt: skip
 
 
@@ -94,9 +95,16 @@ def test_a_figure_rounded_from_a_value_is_stated_by_it(value: int, digits: int) 
     assert significant_digits(rounded) <= digits
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.integers(min_value=2, max_value=90_000), st.sampled_from(["people", "km", "percent", "years"]))
-def test_a_summary_number_is_stated_by_the_same_number_in_the_source(value: int, unit: str) -> None:
-    source = f"Officials said {value:,} {unit} were involved in the plan."
-    assert verdict(f"The plan involved {value:,} {unit}.", source) == "supported"
-    assert verdict(f"The plan involved {value * 3 + 7:,} {unit}.", source) != "supported"
+QUALIFIERS = ["", "more than ", "at least ", "nearly ", "about ", "up to ", "fewer than ", "almost ", "over "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=2, max_value=90_000),
+    st.sampled_from(["people", "km", "percent", "years"]),
+    st.sampled_from(QUALIFIERS),
+)
+def test_a_summary_number_is_stated_by_the_same_number_in_the_source(value: int, unit: str, qualifier: str) -> None:
+    source = f"Officials said {qualifier}{value:,} {unit} were involved in the plan."
+    assert verdict(f"The plan involved {qualifier}{value:,} {unit}.", source) == "supported"
+    assert verdict(f"The plan involved {qualifier}{value * 3 + 7:,} {unit}.", source) != "supported"
