@@ -2,10 +2,11 @@
 "Formula 1", "First Minister"): a name, not a quantity the text claims.
 
 Inside a sentence, a number or ordinal word written with a capital, next to a capitalized word, is part of a
-name; so are digits right after a capitalized word that is no month, weekday or sentence-opening word (dates
-are read before this rule, so "March 2016" stays a date). At the start of a sentence a capital says nothing,
-so "Three Scottish athletes" and "Two men" stay counts, unless a capitalized name word precedes the number
-there ("League Two side"). Lower-case system output keeps its numbers: nothing there is marked as a name.
+name; so are digits right after a capitalized word inside a sentence that is no month, weekday or possessive
+("the Formula 1 boss"; "Options 1, 2 and 3" opens a sentence; dates are read before this rule, so "March
+2016" stays a date). At the start of a sentence a capital says nothing, so "Three Scottish athletes" and "Two
+men" stay counts, unless a capitalized name word precedes the number there ("League Two side"). Lower-case
+system output keeps its numbers: nothing there is marked as a name.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def in_name(tokens: Sequence[Token], index: int) -> bool:
     """Whether the number at `index` is part of a proper name, by the rule of the module docstring."""
     token = tokens[index]
     if token.kind == "num":
-        return token.text.isdigit() and not token.glued and _name_word(tokens, index - 1)
+        opening = index == 1 or (index > 1 and _starts_sentence(tokens, index - 1))
+        return token.text.isdigit() and not token.glued and not opening and _name_word(tokens, index - 1)
     if not token.is_word or token.lower not in _NUMBER_WORDS or not token.text[:1].isupper():
         return False
     if _name_word(tokens, index - 1):
