@@ -35,12 +35,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from harness.claims.numbers import find_numbers
-from harness.claims.numbers.counted import same_head, singular
+from harness.claims.numbers.counted import content_lemmas, same_head, singular
 from harness.core.claim_types import NumberClaim
 from harness.resources import word_list
 from harness.verdicts.number_sources import (
     TIME_KINDS,
     SourceNumber,
+    denied_words,
     describe,
     is_negated,
     label,
@@ -216,9 +217,11 @@ def _written_out(claim: NumberClaim, sources: Sources) -> Evidence | None:
     return None
 
 
-def witness(claim: NumberClaim, index: Sequence[SourceNumber], sources: Sources) -> tuple[Evidence, bool] | None:
-    """Evidence that the sources state the claim's value, and whether that source states it negated; None when
-    no source states it. Dates and years are not judged here."""
+def witness(
+    claim: NumberClaim, index: Sequence[SourceNumber], sources: Sources
+) -> tuple[Evidence, SourceNumber | None] | None:
+    """Evidence that the sources state the claim's value, with the source number that states it (None for a
+    value written out in words); None when no source states it. Dates and years are not judged here."""
     if claim.kind in TIME_KINDS:
         return None
     wanted = family(claim)
@@ -233,9 +236,9 @@ def witness(claim: NumberClaim, index: Sequence[SourceNumber], sources: Sources)
                 continue
             number, bounds, point = duration, number_bounds(duration), number_point(duration)
         if family(number) == wanted and compatible_heads(claim, source) and states(claim, number, bounds, point):
-            return _evidence(source), source.negated
+            return _evidence(source), source
     written = _written_out(claim, sources)
-    return (written, False) if written is not None else None
+    return (written, None) if written is not None else None
 
 
 def echoed(claim: NumberClaim, sources: Sources, *, negated: bool) -> Evidence | None:
@@ -248,20 +251,28 @@ def echoed(claim: NumberClaim, sources: Sources, *, negated: bool) -> Evidence |
 
 
 def settle_gold_free(
-    claim: NumberClaim, finding: Finding, index: Sequence[SourceNumber], sources: Sources, *, negated: bool
+    claim: NumberClaim,
+    finding: Finding,
+    index: Sequence[SourceNumber],
+    sources: Sources,
+    *,
+    summary: str,
+    negated: bool,
 ) -> Finding:
-    """The gold-free verdict (`negated`: the summary states the claim as not so): a flagged claim whose value a
-    source states, or whose words a source writes, negated alike, is supported; a claim with a point value
-    supported only because a source value lies inside it ("more than 1,000 years" by "10,000 years") and
-    written nowhere is unsupported."""
+    """The gold-free verdict on a claim of `summary` (`negated`: the summary states it as not so): a flagged
+    claim whose value a source states, or whose words a source writes, negated alike (or negated in a clause
+    about something else), is supported; a claim with a point value supported only because a source value lies
+    inside it ("more than 1,000 years" by "10,000 years") and written nowhere is unsupported."""
     says = f"summary says {describe(claim)}"
     if claim.kind in TIME_KINDS:
         echo = echoed(claim, sources, negated=negated) if finding.verdict == "unsupported" else None
         return finding if echo is None else _written(claim, echo, says)
     found = witness(claim, index, sources)
     if found is not None:
-        evidence, source_negated = found
-        if not finding.flagged or source_negated != negated:
+        evidence, source = found
+        if not finding.flagged:
+            return finding
+        if source is not None and source.negated != negated and not _other_clause(claim, summary, source, sources):
             return finding
         detail = f"{says}; {label(evidence.document)} states that value: '{evidence.text}'"
         return Finding.at("number", claim.span, "supported", (evidence,), detail)
@@ -276,6 +287,18 @@ def settle_gold_free(
     inside = "; ".join(f"'{item.text}'" for item in finding.evidence[:1])
     detail = f"{says}; no source states that value ({inside} only falls inside it)"
     return Finding.at("number", claim.span, "unsupported", finding.evidence, detail)
+
+
+def _other_clause(claim: NumberClaim, summary: str, source: SourceNumber, sources: Sources) -> bool:
+    """Whether the one side's negation denies something the other side's sentence does not say at all ("the two
+    sides do not see eye to eye" against "the two sides had agreed"): then it does not deny the number."""
+    if source.negated:
+        document = next(document for document in sources.documents if document.id == source.document)
+        span = source.number.span
+        denied, other = denied_words(document.text, span.start, span.end), content_lemmas(summary)
+    else:
+        denied, other = denied_words(summary, claim.span.start, claim.span.end), source.context
+    return bool(denied) and not denied & other
 
 
 def _written(claim: NumberClaim, echo: Evidence, says: str) -> Finding:

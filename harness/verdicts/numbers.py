@@ -284,7 +284,7 @@ def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber
         context = _context_of(spans, claim, summary)
         finding = judge_number(claim, context, index, negated=negated, lenient=not sources.gold)
         if not sources.gold:
-            finding = settle_gold_free(claim, finding, index, sources, negated=negated)
+            finding = settle_gold_free(claim, finding, index, sources, summary=summary, negated=negated)
         if finding.verdict != "supported":
             copied = copied_from(spans, summary_words, starts, summary, claim, sources, index, negated=negated)
             finding = copied or _publication_date(claim, sources) or finding

@@ -108,3 +108,12 @@ def test_a_summary_number_is_stated_by_the_same_number_in_the_source(value: int,
     source = f"Officials said {qualifier}{value:,} {unit} were involved in the plan."
     assert verdict(f"The plan involved {qualifier}{value:,} {unit}.", source) == "supported"
     assert verdict(f"The plan involved {qualifier}{value * 3 + 7:,} {unit}.", source) != "supported"
+
+
+def test_a_negation_of_another_predicate_does_not_deny_the_number() -> None:
+    source = "Mr Lavrov said the two sides had agreed to co-operate in areas where their interests coincided."
+    assert verdict("Where the two sides do not see eye to eye, the US will stand firm.", source) == "supported"
+    assert verdict("The two sides have not agreed to co-operate.", source) == "contradicted"
+    negated_source = "The coach said 14 players could not play in the final because of injuries."
+    assert verdict("The club won with 14 players on the bench.", negated_source) == "supported"
+    assert verdict("The coach said 14 players will play in the final.", negated_source) == "contradicted"
