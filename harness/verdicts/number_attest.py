@@ -178,10 +178,12 @@ def _person(head: str) -> bool:
     return singular(head) in word_list("person_nouns")
 
 
-def compatible_heads(claim: NumberClaim, source: SourceNumber) -> bool:
-    """Counts of compatible things: see the module docstring."""
-    claim_heads = number_heads(claim)
-    if number_measure(claim) != "count" or not claim_heads or not source.heads:
+def compatible_heads(claim: NumberClaim, source: SourceNumber, claim_heads: frozenset[str] | None = None) -> bool:
+    """Counts of compatible things: see the module docstring (`claim_heads`: `number_heads(claim)`, if known)."""
+    if number_measure(claim) != "count":
+        return True
+    claim_heads = number_heads(claim) if claim_heads is None else claim_heads
+    if not claim_heads or not source.heads:
         return True
     if any(same_head(mine, theirs) for mine in claim_heads for theirs in source.heads):
         return True
@@ -224,7 +226,7 @@ def witness(
     value written out in words); None when no source states it. Dates and years are not judged here."""
     if claim.kind in TIME_KINDS:
         return None
-    wanted = family(claim)
+    wanted, heads = family(claim), number_heads(claim)
     for source in index:
         number = source.number
         if not isinstance(number, NumberClaim):
@@ -235,7 +237,9 @@ def witness(
             if duration is None:
                 continue
             number, bounds, point = duration, number_bounds(duration), number_point(duration)
-        if family(number) == wanted and compatible_heads(claim, source) and states(claim, number, bounds, point):
+        if family(number) != wanted or not compatible_heads(claim, source, heads):
+            continue
+        if states(claim, number, bounds, point):
             return _evidence(source), source
     written = _written_out(claim, sources)
     return (written, None) if written is not None else None
