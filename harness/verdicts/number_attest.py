@@ -17,7 +17,8 @@ inside it. Here a claim is judged by whether some source number *states* its val
 - percentages and fractions are shares: a fraction word states a share within 5% of it ("two-thirds" and
   "67%"); durations compare in days, and a date offset ("eight years ago") states its duration ("eight years
   after"); an age ("19-year-old") is also stated by "aged 19", "age of 19" or a name's ", 19,"; "both",
-  "the pair" or "a couple" state a count of two ("trio" three, "quartet" four);
+  "the pair" or "a couple" state a count of two ("trio" three, "quartet" four) when followed by the claim's
+  noun ("both men") or, for a count of people, when naming people ("the pair");
 - counts must count compatible things: the same (or synonymous) heads, one side without a head, or two nouns
   for people ("men", "people": `harness/resources/person_nouns.txt`).
 
@@ -74,7 +75,7 @@ _GROUP_WORDS = {
     3.0: re.compile(r"\btrio\b", re.IGNORECASE),
     4.0: re.compile(r"\bquartet\b", re.IGNORECASE),
 }
-"""Words that name a group of so many: "both men", "the pair" state a count of two."""
+"""Words that name a group of so many: "both men", "the pair" state a count of two (of what `_group` says)."""
 
 
 def significant_digits(value: float) -> int:
@@ -204,6 +205,23 @@ def _in_text(pattern: re.Pattern[str], sources: Sources, *, negated: bool | None
     return None
 
 
+def _group(claim: NumberClaim, pattern: re.Pattern[str], sources: Sources) -> Evidence | None:
+    """A group word that counts what the claim counts: followed within three words by the claim's head ("both
+    men" for "two men"), or naming people for a count of people ("the pair" for "two care workers")."""
+    heads = number_heads(claim)
+    people = any(_person(head) for head in heads)
+    for document in sources.documents:
+        for found in pattern.finditer(document.text):
+            near = [singular(word) for word in re.findall(r"[A-Za-z]+", document.text[found.end() : found.end() + 60])][
+                :3
+            ]
+            if not heads or any(same_head(head, word) for head in heads for word in near):
+                return Evidence(document=document.id, start=found.start(), end=found.end(), text=found.group())
+            if people and (found.group().lower() != "both" or any(_person(word) for word in near)):
+                return Evidence(document=document.id, start=found.start(), end=found.end(), text=found.group())
+    return None
+
+
 def _written_out(claim: NumberClaim, sources: Sources) -> Evidence | None:
     """A value the finder does not read as a number but the text states: "both" or "the pair" (two), an age
     after "aged"."""
@@ -211,7 +229,7 @@ def _written_out(claim: NumberClaim, sources: Sources) -> Evidence | None:
     if point is None or claim.qualifier != "exact":
         return None
     if number_measure(claim) == "count" and point in _GROUP_WORDS:
-        return _in_text(_GROUP_WORDS[point], sources)
+        return _group(claim, _GROUP_WORDS[point], sources)
     age = claim.unit == "year" and claim.span.text.lower().endswith("old") and claim.value is not None
     if age and float(claim.value or 0).is_integer():
         years = int(claim.value or 0)

@@ -60,6 +60,7 @@ NOT_STATED = [
     ("More than 200,000 copies were sold.", "Roughly 450,000 copies were sold."),
     # rounding is only for figures that are rounder and close
     ("He served 10 years.", "He served 14 years in prison."),
+    ("Two countries signed the deal.", "Both men signed the deal in Paris."),
     ("Russia invited 12 Taliban leaders.", "Russia has invited 12 countries to the talks."),
     ("Nearly 40 years have passed.", "More than 40 years have passed."),
 ]  # fmt: skip
