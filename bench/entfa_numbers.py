@@ -4,8 +4,10 @@ Run `python bench/entfa_numbers.py ../shared/dev/entfa/train.json`. Every entity
 DATE, MONEY, ORDINAL, PERCENT, QUANTITY, TIME) in a prediction is one item; it is non-factual when EntFA labels
 it "Non-factual Hallucination" (with `--intrinsic`, "Intrinsic Hallucination" too). The harness calls it
 non-factual when a flagged number finding of the prediction, judged gold-free against the source alone,
-overlaps the entity. Reported: precision, recall and F1 of each detector, and how many entities no number
-claim covered (the finder did not read them, so no verdict could flag them).
+overlaps the entity. Reported: precision, recall and F1 of each detector, how many entities no number
+claim covered (the finder did not read them, so no verdict could flag them), and per EntFA label how many
+entities there are, how many are written in no form the source contains, and how many each detector flags (the
+ceiling of a source-only check: a number true by world knowledge is absent from the source all the same).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     string_flags: list[bool] = []
     uncovered = 0
     examples: list[str] = []
+    labels: list[str] = []
     for number, item in enumerate(items):
         source, prediction = item["source"], item["prediction"]
         entities = [entity for entity in item["entities"] if entity["type"] in NUMBER_TYPES]
@@ -58,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             uncovered += not covering
             flagged = any(finding.flagged for finding in covering)
             true = entity["label"] in positive
+            labels.append(entity["label"])
             truth.append(true)
             harness_flags.append(flagged)
             string_flags.append(entity["ent"].lower() not in source.lower())
@@ -70,6 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, flags in (("harness number verdicts", harness_flags), ("string not in source", string_flags)):
         precision, recall, f1 = prf(flags, truth)
         print(f"| {name} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
+    print("\n| EntFA label | entities | string not in source | flagged by the harness |\n| --- | --- | --- | --- |")
+    for name in sorted(set(labels)):
+        rows = [index for index, label in enumerate(labels) if label == name]
+        absent = sum(string_flags[index] for index in rows)
+        print(f"| {name} | {len(rows)} | {absent} | {sum(harness_flags[index] for index in rows)} |")
     for example in examples:
         print(example)
     return 0

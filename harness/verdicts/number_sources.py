@@ -172,6 +172,17 @@ def is_negated(text: str, start: int, end: int) -> bool:
     )
 
 
+def denied_words(text: str, start: int, end: int) -> frozenset[str]:
+    """Content lemmas of what a negation of the number's clause denies: up to three words after the negated
+    auxiliary ("40 years have not passed since ..."), or the word between "not" and the number ("has not
+    invited 12 countries"); empty when the number itself is negated ("not 12")."""
+    after = _NEGATED_AFTER.match(text, end, min(len(text), end + 60))
+    if after is not None:
+        return content_lemmas(" ".join(text[after.end() : after.end() + 60].split()[:3]))
+    before = _NEGATED_BEFORE.search(text, max(0, start - 20), start)
+    return content_lemmas(before.group()) if before is not None else frozenset()
+
+
 def describe(number: NumberClaim | NumberAnnotation) -> str:
     counted = f" ({number.counted})" if number.counted and number.counted not in number.span.text else ""
     return f"'{number.span.text}'{counted}"

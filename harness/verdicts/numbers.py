@@ -28,6 +28,8 @@ source that would support it, unless that source is negated too.
 **Verdict**, in order: supported if a same-thing source supports; contradicted if a same-thing source at
 least as precise as the claim conflicts; supported if one is consistent; contradicted if any conflicts;
 unit_mismatch if a source names the same value (or date) for something else; else unsupported.
+**Gold-free**, that verdict is then settled by whether a source *states* the claim's value
+(`verdicts.number_attest`): heads and contexts read by the finder are too unreliable to decide alone.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from harness.claims.numbers.dates import WEEKDAYS
 from harness.core.claim_types import NumberClaim
 from harness.core.text import TextSpan, sentences, words
 from harness.goldset.schema import NumberAnnotation
+from harness.verdicts.number_attest import settle_gold_free
 from harness.verdicts.number_sources import (
     TIME_KINDS,
     Relation,
@@ -280,6 +283,8 @@ def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber
         negated = is_negated(summary, claim.span.start, claim.span.end)
         context = _context_of(spans, claim, summary)
         finding = judge_number(claim, context, index, negated=negated, lenient=not sources.gold)
+        if not sources.gold:
+            finding = settle_gold_free(claim, finding, index, sources, summary=summary, negated=negated)
         if finding.verdict != "supported":
             copied = copied_from(spans, summary_words, starts, summary, claim, sources, index, negated=negated)
             finding = copied or _publication_date(claim, sources) or finding

@@ -19,6 +19,7 @@ from harness.claims.numbers.dates import (
     match_numeric_date,
     match_relative_date,
 )
+from harness.claims.numbers.names import in_name
 from harness.claims.numbers.parse import Expression
 from harness.claims.numbers.ranges import is_label, read_span
 from harness.claims.numbers.tokens import Token, tokenize
@@ -147,6 +148,9 @@ def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClai
             if not _cited_year(tokens, date):
                 claims.append(_date_claim(text, tokens, date))
             index = date.last + 1
+            continue
+        if in_name(tokens, index):
+            index += 1
             continue
         expression = read_span(tokens, index)
         if expression is not None:
