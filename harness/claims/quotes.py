@@ -19,11 +19,14 @@ from harness.core.text import TextSpan, sentences
 
 CUE_VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|wrote|writes|insisted|explained|noted|warned|"
-    "announced|argued|stressed|replied|confirmed|quoted as saying"
+    "announced|argued|stressed|replied|confirmed|quoted as saying|called|calls|described|describes"
 )
 PARTICIPLE_CUES = "saying|adding"
 _CUE = re.compile(rf"\b(?:{CUE_VERBS}|{PARTICIPLE_CUES})\b")
-_CUE_THEN_WHO = re.compile(rf"^[\s,]*(?P<cue>{CUE_VERBS})\s+(?P<who>[^,.;:\n\"\u201c\u201d]+)")
+_TITLES = "Dr Mr Mrs Ms Prof Gov Sen Rep Gen Col Lt Sgt Capt Supt Insp Det Cllr".split()
+_TITLE_STOP = "(?:{})\\.".format("|".join(rf"(?<=\b{title})" for title in _TITLES))
+"""An abbreviated title's period, which does not end the phrase naming a speaker ("said Dr. Glen Hargrove")."""
+_CUE_THEN_WHO = re.compile(rf"^[\s,]*(?P<cue>{CUE_VERBS})\s+(?P<who>(?:[^,.;:\n\"\u201c\u201d]|{_TITLE_STOP})+)")
 _WHO_THEN_CUE = re.compile(rf"^[\s,]*(?P<who>[^,.;:\n\"\u201c\u201d]{{1,80}}?)\s+(?P<cue>{CUE_VERBS})\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,.;:\n\"\u201c\u201d]+)")
 _NEW_CLAUSE = re.compile(r"(?:and|but|or|while|as|then|so|whereas)\b", re.IGNORECASE)
