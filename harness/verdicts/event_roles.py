@@ -3,9 +3,10 @@
 - Participants swapped around the same verb ("The Stags lost to the Hawks" where the source says "The Hawks
   lost to the Stags") contradict the source event; for a converse pair ("beat" / "lost to", "bought" / "sold
   to") the swap is what the source says, and it supports it.
-- A summary event whose named participant (the one acted on: "Carl Dunmore was cleared") is, in the sources,
-  the participant of the opposite event ("Carl Dunmore was convicted") is contradicted unless some source
-  event supports it with that same participant.
+- A summary event without an agent whose named participant (the one acted on: "Carl Dunmore was cleared", or
+  the owner of its subject: "Kroonveld's shares jumped") is, in the sources, that of the opposite event
+  ("Carl Dunmore was convicted", "Kroonveld's shares fell") is contradicted unless some source event supports
+  it with that same participant.
 """
 
 from __future__ import annotations
@@ -76,6 +77,22 @@ def orientation(claim: EventClaim, summary: str, event: SourceEvent, source_text
     return "swapped" if crossed else None
 
 
+_POSSESSED = re.compile(r"((?:[A-Z][\w.-]*(?:\s+&\s+|\s+))*[A-Z][\w.-]*)['\u2019]s\s+(\w+)\s+(?:\w+\s+)?$")
+
+
+def possessed(text: str, clause_start: int, trigger_start: int) -> tuple[str, str] | None:
+    """The owner and the noun of a subject "Kroonveld's shares" right before a trigger, if there is one."""
+    match = _POSSESSED.search(text, clause_start, trigger_start)
+    return (match.group(1), match.group(2).lower()[:5]) if match else None
+
+
+def _same_owner(ours: tuple[str, str] | None, event: SourceEvent, texts: dict[str, str]) -> bool:
+    text = texts.get(event.evidence.document, "")
+    clause = clause_at(text, event.evidence.start)
+    theirs = possessed(text, clause.start, event.evidence.start) if clause is not None else None
+    return ours is not None and theirs is not None and ours[1] == theirs[1] and _meet(ours[0], theirs[0])
+
+
 def _acted_on(claim: EventClaim) -> dict[str, frozenset[str]]:
     return {role: keys for role, keys in claim_participants(claim).items() if role != "agent" and role in KEY_ROLES}
 
@@ -130,7 +147,8 @@ def recheck(
                     break
         if update is None and "agent" not in claim_participants(claim):
             acted_on = _acted_on(claim)
-            about = [event for event in events if _named_overlap(acted_on, event)]
+            owner = possessed(summary, claim.clause.start, claim.trigger.start) if claim.clause else None
+            about = [event for event in events if _named_overlap(acted_on, event) or _same_owner(owner, event, texts)]
             against = [event for event in about if _opposite(claim, event)]
             backing = [event for event in about if _opposite(claim, event) is False]
             if against and not backing and all(event.certain for event in against):
