@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from harness.claims.entities import find_entities
 from harness.claims.event_lexicon import ANTONYMS
@@ -57,6 +58,12 @@ def _source_agent(text: str, clause: TextSpan, trigger_start: int) -> str | None
     return None
 
 
+@lru_cache(maxsize=4096)
+def _source_sides(text: str, clause: TextSpan, trigger_start: int) -> tuple[str | None, list[str]]:
+    """`_sides` of a source event, read once per source text and trigger."""
+    return _sides(text, clause, trigger_start, _source_agent(text, clause, trigger_start))
+
+
 def orientation(claim: EventClaim, summary: str, event: SourceEvent, source_text: str) -> str | None:
     """The agents compared: "same" when the summary and the source event have the same agent, "swapped" when
     the summary's agent stands after the source's trigger and the source's agent after the summary's, None when
@@ -66,9 +73,7 @@ def orientation(claim: EventClaim, summary: str, event: SourceEvent, source_text
         return None
     ours = TextSpan(claim.clause.start, claim.clause.end, claim.clause.text)
     our_agent, our_after = _sides(summary, ours, claim.trigger.start, _agent(claim))
-    their_agent, their_after = _sides(
-        source_text, clause, event.evidence.start, _source_agent(source_text, clause, event.evidence.start)
-    )
+    their_agent, their_after = _source_sides(source_text, clause, event.evidence.start)
     if our_agent is None or their_agent is None:
         return None
     if _meet(our_agent, their_agent):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from harness.claims.events import clauses
 from harness.core.text import TextSpan, sentences, words
@@ -121,11 +121,13 @@ class _SourceClause:
 
 
 def _source_clauses(sources: Sources) -> list[_SourceClause]:
-    found = []
-    for document in sources.documents:
-        for tokens in _clauses(document.text):
-            found.append(_SourceClause(document.id, tokens, negations(tokens)))
-    return found
+    return [clause for document in sources.documents for clause in _document_clauses(document.id, document.text)]
+
+
+@lru_cache(maxsize=64)
+def _document_clauses(document: str, text: str) -> tuple[_SourceClause, ...]:
+    """A source text's clauses with their negations, read once per text."""
+    return tuple(_SourceClause(document, tokens, negations(tokens)) for tokens in _clauses(text))
 
 
 def _evidence(clause: _SourceClause, text: str) -> Evidence:
