@@ -1,7 +1,8 @@
 """Event consistency: do the events a summary reports agree with the source events between the same participants?
 
 Per-sample metrics:
-- `event_claims`: event mentions found in the summary;
+- `event_claims`: event mentions found in the summary, plus clauses that drop a negation of a source clause
+  (`verdicts/polarity.py`, always `contradicted`);
 - `event_contradictions` (lower is better): summary events `contradicted` by a source event about the same
   thing (flipped polarity or antonym type; same agent, or without an agent a matching context);
 - `event_checked` / `event_unjudged`: events supported or contradicted / events no source event bears on
