@@ -58,3 +58,12 @@ def test_a_sentence_initial_common_word_is_no_agent() -> None:
     article = "Measles cases in the county have dropped sharply since the vaccination drive began."
     summary = "Measles cases in the county have risen since the vaccination drive began."
     assert _contradicted(summary, article) == ["risen"]
+
+
+def test_participants_are_ordered_only_around_a_verb_used_as_one() -> None:
+    from harness.verdicts.event_roles import _is_verb
+
+    text = "The studio released the film in today's release of classics."
+    assert _is_verb("RELEASE", text, 11, 19)
+    start = text.index("release of")
+    assert not _is_verb("RELEASE", text, start, start + len("release"))
