@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from harness.claims.entities import find_entities
-from harness.claims.event_lexicon import ANTONYMS, VERB_PATTERNS
+from harness.claims.event_lexicon import ANTONYMS
 from harness.claims.events import clause_at, find_events
 from harness.core.claim_types import EventClaim
 from harness.core.text import TextSpan, fold
@@ -39,13 +39,7 @@ SYMMETRIC = frozenset(table("events").get("symmetric", []))
 
 
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['\u2019]s)\s+$", re.IGNORECASE)
-
-
-def _is_verb(event_type: str, text: str, start: int, end: int) -> bool:
-    """True when the trigger is a verb of its type used as one ("released", not "today's release"): a noun's
-    participants are not ordered around it."""
-    verb = any(kind == event_type and pattern.fullmatch(text, start, end) for kind, pattern in VERB_PATTERNS)
-    return verb and _NOUN_BEFORE.search(text, max(0, start - 12), start) is None
+"""A determiner or possessive right before a trigger: the trigger is a noun."""
 
 
 def _agent(claim: EventClaim) -> str | None:
@@ -53,8 +47,12 @@ def _agent(claim: EventClaim) -> str | None:
 
 
 def _sides(text: str, clause: TextSpan, trigger_start: int, agent: str | None) -> tuple[str | None, list[str]]:
-    """The agent and the names after the trigger within its clause; no agent when the clause is passive."""
-    if agent is None or _PASSIVE.search(text[clause.start : trigger_start]):
+    """The agent and the names after the trigger within its clause; no agent when the clause is passive, or when
+    the trigger is a noun ("today's release") whose agent is not its possessor ("Russia's invitation")."""
+    head = text[clause.start : trigger_start]
+    if agent is None or _PASSIVE.search(head):
+        return None, []
+    if _NOUN_BEFORE.search(head) and not re.search(re.escape(agent) + r"['\u2019]s\s+(?:[\w-]+\s+)?$", head):
         return None, []
     names = find_entities(clause.text)
     return agent, [claim.span.text for claim in names if clause.start + claim.span.start > trigger_start]
@@ -77,12 +75,9 @@ def _source_sides(text: str, clause: TextSpan, trigger_start: int) -> tuple[str 
 def orientation(claim: EventClaim, summary: str, event: SourceEvent, source_text: str) -> str | None:
     """The agents compared: "same" when the summary and the source event have the same agent, "swapped" when
     the summary's agent stands after the source's trigger and the source's agent after the summary's, None when
-    neither holds, a trigger is a noun, or the type is symmetric ("A met B" = "B met A")."""
+    neither holds, or the type is symmetric ("A met B" = "B met A")."""
     clause = clause_at(source_text, event.evidence.start)
-    verbs = _is_verb(claim.type, summary, claim.trigger.start, claim.trigger.end) and _is_verb(
-        event.type, source_text, event.evidence.start, event.evidence.end
-    )
-    if claim.clause is None or clause is None or claim.type in SYMMETRIC or not verbs:
+    if claim.clause is None or clause is None or claim.type in SYMMETRIC:
         return None
     ours = TextSpan(claim.clause.start, claim.clause.end, claim.clause.text)
     our_agent, our_after = _sides(summary, ours, claim.trigger.start, _agent(claim))
