@@ -187,7 +187,8 @@ def _unknown_spans(text: str, covered: list[tuple[int, int]], common: frozenset[
         while kept and kept[0].start in starts and _is_common_start(kept[0], text, plain_words, common):
             kept = kept[1:]
         kept = _split_title(kept, text) if kept else kept
-        if not kept or (is_title_word(kept[-1].text) and kept[-1].text.lower() not in NAME_FINAL_TITLES):
+        last = kept[-1].text.lower() if kept else ""
+        if not kept or (is_title_word(last) and last not in NAME_FINAL_TITLES and last not in ORG_HEADS):
             continue
         if any(later.start - earlier.end > 5 for earlier, later in itertools.pairwise(kept)):
             kept = kept[-1:]

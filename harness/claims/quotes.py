@@ -19,13 +19,18 @@ from harness.core.text import TextSpan, sentences
 
 CUE_VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|wrote|writes|insisted|explained|noted|warned|"
-    "announced|argued|stressed|replied|confirmed|quoted as saying"
+    "announced|argued|stressed|replied|confirmed|quoted as saying|called|calls|described|describes"
 )
 PARTICIPLE_CUES = "saying|adding"
 _CUE = re.compile(rf"\b(?:{CUE_VERBS}|{PARTICIPLE_CUES})\b")
-_CUE_THEN_WHO = re.compile(rf"^[\s,]*(?P<cue>{CUE_VERBS})\s+(?P<who>[^,.;:\n\"\u201c\u201d]+)")
+_TITLES = "Dr Mr Mrs Ms Prof Gov Sen Rep Gen Col Lt Sgt Capt Supt Insp Det Cllr".split()
+_TITLE_STOP = "(?:{})\\.".format("|".join(rf"(?<=\b{title})" for title in _TITLES))
+"""An abbreviated title's period, which does not end the phrase naming a speaker ("said Dr. Glen Hargrove")."""
+_CUE_THEN_WHO = re.compile(rf"^[\s,]*(?P<cue>{CUE_VERBS})\s+(?P<who>(?:[^,.;:\n\"\u201c\u201d]|{_TITLE_STOP})+)")
 _WHO_THEN_CUE = re.compile(rf"^[\s,]*(?P<who>[^,.;:\n\"\u201c\u201d]{{1,80}}?)\s+(?P<cue>{CUE_VERBS})\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,.;:\n\"\u201c\u201d]+)")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|who|whose)\b[^,;\"\u201c\u201d]{0,80},\s*")
+"""An apposition between a name and its reporting cue: "Bridget Soames, the cabinet member for education, said"."""
 _NEW_CLAUSE = re.compile(r"(?:and|but|or|while|as|then|so|whereas)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she"})
 _UNNAMED_STARTS = ("a ", "an ", "the ", "one ", "two ", "some ")
@@ -150,6 +155,9 @@ def _speaker_before(text: str, sentence: TextSpan, open_: int, entities: _Mentio
     if cue.group() in PARTICIPLE_CUES.split("|"):
         leading = [claim for claim in before_cue if len(text[start : claim.span.start].split()) <= 6]
         return _Speaker(leading[0].entity, leading[0].span.text, cue_span) if leading else None
+    appositive = [claim for claim in before_cue if _APPOSITION.fullmatch(text, claim.span.end, cue_span.start)]
+    if appositive:
+        return _Speaker(appositive[-1].entity, appositive[-1].span.text, cue_span)
     adjacent = [
         claim
         for claim in before_cue

@@ -41,7 +41,7 @@ class EntityConsistencyScorer:
     }
 
     def __init__(self) -> None:
-        self._lower_words: PerSources[frozenset[str]] = PerSources(_lower_words)
+        self._lower_words: PerSources[frozenset[str]] = PerSources(lower_words)
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """Score one summary's entity mentions against its sources."""
@@ -64,6 +64,6 @@ class EntityConsistencyScorer:
         return SampleScore(metrics=metrics, findings=tuple(findings))
 
 
-def _lower_words(sources: Sources) -> frozenset[str]:
+def lower_words(sources: Sources) -> frozenset[str]:
     """Words the sources write in lower case: never a name when a summary capitalizes one to start a sentence."""
     return frozenset(word for text in source_texts(sources) for word in _WORD.findall(text) if word.islower())

@@ -22,6 +22,8 @@ from harness.core.text import TextSpan, document_sentences, fold, sentence_at
 from harness.goldset.load import GoldDocument
 from harness.verdicts.locate import FoldedText, find_name, folded_words, in_content
 from harness.verdicts.names import fuller_name
+from harness.verdicts.other_names import other_names
+from harness.verdicts.role_support import role_stated, unnamed_role
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Evidence, Finding
 
@@ -129,12 +131,21 @@ def _finding(claim: EntityClaim, verdict: str, evidence: Sequence[Evidence] = ()
 
 def judge_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Entity], summary: str = "") -> Finding:
     """The verdict on one entity mention of a summary (`summary`: its text, when known), with its evidence."""
-    evidence = locate_entity(claim, sources, inventory) or copied_passage(claim, summary, sources)
+    evidence = (
+        locate_entity(claim, sources, inventory)
+        or copied_passage(claim, summary, sources)
+        or other_names(claim.span.text, sources)
+    )
     if not evidence:
         return _finding(claim, "unsupported", detail=f"'{claim.span.text}' is named in no source document")
     if claim.role is not None:
         contexts = _role_contexts(claim, sources, inventory)
-        if not role_supported(claim.role, contexts) and not copied_passage(claim, summary, sources):
+        if not (
+            role_supported(claim.role, contexts)
+            or role_stated(claim.role, contexts)
+            or copied_passage(claim, summary, sources)
+            or unnamed_role(claim.role, summary, claim.span.start, sources)
+        ):
             entity = inventory.get(claim.entity) if claim.entity else None
             detail = f"summary calls {claim.span.text} '{claim.role}', which no source states"
             if entity is not None and entity.roles:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from harness.claims.event_filters import without_name_triggers
 from harness.claims.event_lexicon import ANTONYMS
 from harness.claims.events import clause_at, find_events
 from harness.claims.system_text import clean_tokens
@@ -33,6 +34,7 @@ from harness.core.memo import Memo
 from harness.core.spans import Entity
 from harness.core.text import fold
 from harness.goldset.load import GoldDocument
+from harness.resources import table
 from harness.verdicts.event_context import MIN_SHARED_WORDS, claim_context, shared_words, source_context
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Evidence, Finding
@@ -42,6 +44,10 @@ KEY_ROLES = ("agent", "recipient", "target")
 (no entity id) meet when the words of one contain the other's ("hundreds" and "hundreds of people")."""
 
 _UNCERTAIN_MODALITIES = frozenset({"possible", "hypothetical"})
+
+CONVERSES = frozenset(frozenset(pair) for pair in table("events").get("converses", []))
+"""Antonym pairs that tell one event from its two sides ("A beat B" = "B lost to A"): never contradicted by
+context alone, only by the same agent."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +142,8 @@ def source_events(sources: Sources) -> list[SourceEvent]:
                     )
                 )
         else:
-            for found in find_events(clean_tokens(document.text), sources.entities):
+            text = clean_tokens(document.text)
+            for found in without_name_triggers(find_events(text, sources.entities), text):
                 span = found.trigger
                 events.append(
                     SourceEvent(
@@ -175,7 +182,8 @@ def relation(
     contradicted by a source event about the same thing.
     """
     same_type = claim.type == event.type
-    antonym = frozenset({claim.type, event.type}) in ANTONYMS
+    pair = frozenset({claim.type, event.type})
+    antonym = pair in ANTONYMS
     if not (same_type or antonym):
         return "unrelated"
     if "agent" in participants and "agent" not in event.participants:
@@ -187,7 +195,7 @@ def relation(
     if agrees:
         return "supports"
     same_agent = "agent" in shared_roles
-    same_context = "agent" not in participants and shared >= MIN_SHARED_WORDS
+    same_context = "agent" not in participants and shared >= MIN_SHARED_WORDS and not (antonym and pair in CONVERSES)
     return "contradicts" if (same_agent or same_context) and event.certain else "unrelated"
 
 

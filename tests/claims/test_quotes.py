@@ -68,3 +68,12 @@ def test_any_text_yields_spans_that_index_it(text: str) -> None:
     for quote in find_quotes(text):
         assert text[quote.content.start : quote.content.end] == quote.content.text
         assert quote.content.text.strip()
+
+
+def test_a_titled_speaker_after_the_cue_and_a_speaker_before_an_apposition() -> None:
+    text = '"We meet families where they are," said state epidemiologist Dr. Glen Hargrove.'
+    assert [quote.speaker_text for quote in find_quotes(text)] == ["state epidemiologist Dr. Glen Hargrove"]
+    text = 'Bridget Soames, the cabinet member for education, said it was "the hardest of my time".'
+    assert [quote.speaker_text for quote in find_quotes(text)] == ["Bridget Soames"]
+    text = 'Council leader Anil Mehta called it "the hardest of my time".'
+    assert [quote.speaker_text for quote in find_quotes(text)] == ["Anil Mehta"]

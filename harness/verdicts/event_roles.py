@@ -1,0 +1,178 @@
+"""Who did what to whom: participant checks the event verdicts add to the type and polarity comparison.
+
+- Participants swapped around the same verb ("The Stags lost to the Hawks" where the source says "The Hawks
+  lost to the Stags") contradict the source event; for a converse pair ("beat" / "lost to", "bought" / "sold
+  to") the swap is what the source says, and it supports it.
+- A summary event without an agent whose named participant (the one acted on: "Carl Dunmore was cleared", or
+  the owner of its subject: "Kroonveld's shares jumped") is, in the sources, that of the opposite event
+  ("Carl Dunmore was convicted", "Kroonveld's shares fell") is contradicted unless some source event supports
+  it with that same participant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from harness.claims.entities import find_entities
+from harness.claims.event_lexicon import ANTONYMS
+from harness.claims.events import clause_at, find_events
+from harness.core.claim_types import EventClaim
+from harness.core.text import TextSpan, fold
+from harness.resources import table
+from harness.verdicts.events import CONVERSES, KEY_ROLES, SourceEvent, claim_participants, copied_from
+from harness.verdicts.sources import Sources
+from harness.verdicts.types import Finding
+
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\S*$", re.IGNORECASE)
+
+
+def _meet(ours: str, theirs: str) -> bool:
+    """Two written names of one participant: equal folded, or the same last word ("Hawks", "Portville Hawks")."""
+    a, b = fold(ours), fold(theirs)
+    return bool(a and b) and (a == b or a.split()[-1] == b.split()[-1])
+
+
+SYMMETRIC = frozenset(table("events").get("symmetric", []))
+"""Event types whose participants can trade places without changing what happened."""
+
+
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['\u2019]s)\s+$", re.IGNORECASE)
+"""A determiner or possessive right before a trigger: the trigger is a noun."""
+
+
+def _agent(claim: EventClaim) -> str | None:
+    return next((argument.text for argument in claim.arguments if argument.role == "agent" and argument.text), None)
+
+
+def _sides(text: str, clause: TextSpan, trigger_start: int, agent: str | None) -> tuple[str | None, list[str]]:
+    """The agent and the names after the trigger within its clause; no agent when the clause is passive, or when
+    the trigger is a noun ("today's release") whose agent is not its possessor ("Russia's invitation")."""
+    head = text[clause.start : trigger_start]
+    if agent is None or _PASSIVE.search(head):
+        return None, []
+    if _NOUN_BEFORE.search(head) and not re.search(re.escape(agent) + r"['\u2019]s\s+(?:[\w-]+\s+)?$", head):
+        return None, []
+    names = find_entities(clause.text)
+    return agent, [claim.span.text for claim in names if clause.start + claim.span.start > trigger_start]
+
+
+def _source_agent(text: str, clause: TextSpan, trigger_start: int) -> str | None:
+    """The agent `find_events` reads for the source trigger at `trigger_start`, from its clause alone."""
+    for found in find_events(clause.text):
+        if clause.start + found.trigger.start == trigger_start:
+            return _agent(found)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _source_sides(text: str, clause: TextSpan, trigger_start: int) -> tuple[str | None, list[str]]:
+    """`_sides` of a source event, read once per source text and trigger."""
+    return _sides(text, clause, trigger_start, _source_agent(text, clause, trigger_start))
+
+
+def orientation(claim: EventClaim, summary: str, event: SourceEvent, source_text: str) -> str | None:
+    """The agents compared: "same" when the summary and the source event have the same agent, "swapped" when
+    the summary's agent stands after the source's trigger and the source's agent after the summary's, None when
+    neither holds, or the type is symmetric ("A met B" = "B met A")."""
+    clause = clause_at(source_text, event.evidence.start)
+    if claim.clause is None or clause is None or claim.type in SYMMETRIC:
+        return None
+    ours = TextSpan(claim.clause.start, claim.clause.end, claim.clause.text)
+    our_agent, our_after = _sides(summary, ours, claim.trigger.start, _agent(claim))
+    their_agent, their_after = _source_sides(source_text, clause, event.evidence.start)
+    if our_agent is None or their_agent is None:
+        return None
+    if _meet(our_agent, their_agent):
+        return "same"
+    crossed = any(_meet(our_agent, name) for name in their_after) and any(_meet(their_agent, n) for n in our_after)
+    return "swapped" if crossed else None
+
+
+_POSSESSED = re.compile(r"((?:[A-Z][\w.-]*(?:\s+&\s+|\s+))*[A-Z][\w.-]*)['\u2019]s\s+(\w+)\s+(?:\w+\s+)?$")
+
+
+def possessed(text: str, clause_start: int, trigger_start: int) -> tuple[str, str] | None:
+    """The owner and the noun of a subject "Kroonveld's shares" right before a trigger, if there is one."""
+    match = _POSSESSED.search(text, clause_start, trigger_start)
+    return (match.group(1), match.group(2).lower()[:5]) if match else None
+
+
+def _same_owner(ours: tuple[str, str] | None, event: SourceEvent, texts: dict[str, str]) -> bool:
+    text = texts.get(event.evidence.document, "")
+    clause = clause_at(text, event.evidence.start)
+    theirs = possessed(text, clause.start, event.evidence.start) if clause is not None else None
+    return ours is not None and theirs is not None and ours[1] == theirs[1] and _meet(ours[0], theirs[0])
+
+
+def _acted_on(claim: EventClaim) -> dict[str, frozenset[str]]:
+    return {role: keys for role, keys in claim_participants(claim).items() if role != "agent" and role in KEY_ROLES}
+
+
+def _opposite(claim: EventClaim, event: SourceEvent) -> bool | None:
+    """True for an opposite event (antonym, or flipped polarity), False for the same, None when unrelated."""
+    same_type = claim.type == event.type
+    if not (same_type or frozenset({claim.type, event.type}) in ANTONYMS):
+        return None
+    return (claim.polarity == event.polarity) != same_type
+
+
+def _named_overlap(ours: dict[str, frozenset[str]], event: SourceEvent) -> bool:
+    return any(
+        _meet(mine, theirs)
+        for role, keys in ours.items()
+        for mine in keys
+        for theirs in event.participants.get(role, frozenset())
+    )
+
+
+def recheck(
+    findings: Sequence[Finding],
+    claims: Sequence[EventClaim],
+    events: Sequence[SourceEvent],
+    summary: str,
+    sources: Sources,
+) -> list[Finding]:
+    """The findings with swapped participants and opposite events about the same named participant
+    contradicted (converse swaps supported)."""
+    texts = {document.id: document.text for document in sources.documents}
+    result: list[Finding] = []
+    for finding, claim in zip(findings, claims, strict=True):
+        if finding.verdict == "contradicted":
+            result.append(finding)
+            continue
+        update: tuple[str, list[SourceEvent], str] | None = None
+        oriented = [
+            (event, orientation(claim, summary, event, texts.get(event.evidence.document, "")))
+            for event in events
+            if _opposite(claim, event) is not None and event.certain
+        ]
+        same = any(found == "same" and _opposite(claim, event) is False for event, found in oriented)
+        if not same and copied_from(claim, sources.documents) is None:
+            for event, found in oriented:
+                converse = frozenset({claim.type, event.type}) in CONVERSES
+                if found == "swapped" and converse and _opposite(claim, event):
+                    update = ("supported", [event], "the source tells the same event from the other side")
+                    break
+                if found == "swapped" and _opposite(claim, event) is False:
+                    update = ("contradicted", [event], "participants swapped: the source has them the other way")
+                    break
+        if update is None and "agent" not in claim_participants(claim):
+            acted_on = _acted_on(claim)
+            owner = possessed(summary, claim.clause.start, claim.trigger.start) if claim.clause else None
+            about = [event for event in events if _named_overlap(acted_on, event) or _same_owner(owner, event, texts)]
+            against = [event for event in about if _opposite(claim, event)]
+            backing = [event for event in about if _opposite(claim, event) is False]
+            if against and not backing and all(event.certain for event in against):
+                update = ("contradicted", against, f"the source says the opposite of {against[0].type} about them")
+        if update is None:
+            result.append(finding)
+            continue
+        verdict, evidence, detail = update
+        result.append(
+            finding.model_copy(
+                update={"verdict": verdict, "evidence": tuple(e.evidence for e in evidence[:3]), "detail": detail}
+            )
+        )
+    return result
