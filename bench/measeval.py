@@ -4,7 +4,8 @@ Run `python bench/measeval.py ../shared/dev/measeval/train` (or `.../trial`; sev
 Each folder holds `tsv/` (annotations) and `text/` or `txt/` (paragraphs). Reported per finder: overlap
 precision/recall/F1 of quantity spans, exact spans, unit accuracy on overlap-matched spans whose gold names a
 unit, value accuracy on matched spans whose gold text holds a number, and the time to read every paragraph.
-`--errors N` prints N unmatched and N inexact examples of the harness finder.
+`--errors N` prints N examples of each class of the harness finder's errors (spurious, missed, too short,
+too long, shifted, wrong unit, wrong value).
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ def harness_finder(text: str) -> list[Predicted]:
     found = []
     for claim in find_numbers(text):
         value = claim.value if claim.value is not None else claim.low
-        found.append(Predicted(claim.span.start, claim.span.end, value, claim.unit))
+        quantity = claim.quantity or claim.span
+        found.append(Predicted(quantity.start, quantity.end, value, claim.unit))
     return found
 
 
@@ -118,6 +120,10 @@ def same_unit(gold: str, predicted: str | None) -> bool:
     return gold.strip().lower().rstrip("s") == predicted.strip().lower().rstrip("s")
 
 
+def same_value(expected: float, predicted: float | None) -> bool:
+    return predicted is not None and abs(predicted - expected) <= 1e-6 * max(1, abs(expected))
+
+
 def score(paragraphs: Sequence[Paragraph], find: Callable[[str], list[Predicted]]) -> dict[str, float]:
     started = time.perf_counter()
     predictions = [find(paragraph.text) for paragraph in paragraphs]
@@ -141,7 +147,7 @@ def score(paragraphs: Sequence[Paragraph], find: Callable[[str], list[Predicted]
             expected = gold_value(gold.text)
             if expected is not None:
                 value_total += 1
-                value_right += best.value is not None and abs(best.value - expected) <= 1e-6 * max(1, abs(expected))
+                value_right += same_value(expected, best.value)
     precision = pred_hit / n_pred if n_pred else 0.0
     recall = gold_hit / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -155,27 +161,44 @@ def score(paragraphs: Sequence[Paragraph], find: Callable[[str], list[Predicted]
     }  # fmt: skip
 
 
+def _context(text: str, start: int, end: int) -> str:
+    return f"{text[max(0, start - 30) : start]}[[{text[start:end]}]]{text[end : end + 20]}".replace("\n", " ")
+
+
 def errors(paragraphs: Sequence[Paragraph], limit: int) -> None:
-    """Print spurious, missed and inexact spans of the harness finder."""
-    spurious, inexact, missed = [], [], []
+    """Print the harness finder's errors by class: spurious spans, missed spans, spans too short, too long or
+    shifted, wrong units and wrong values (on the best-overlapping prediction, as scored)."""
+    classes: dict[str, list[str]] = {
+        name: [] for name in ("spurious", "missed", "too short", "too long", "shifted", "wrong unit", "wrong value")
+    }
     for paragraph in paragraphs:
-        predicted = harness_finder(paragraph.text)
+        text, predicted = paragraph.text, harness_finder(paragraph.text)
         for p in predicted:
             if not any(p.start < g.end and g.start < p.end for g in paragraph.golds):
-                before, after = paragraph.text[max(0, p.start - 25) : p.start], paragraph.text[p.end : p.end + 15]
-                spurious.append(f"{before}[[{paragraph.text[p.start : p.end]}]]{after}")
+                classes["spurious"].append(_context(text, p.start, p.end))
         for gold in paragraph.golds:
             overlapping = [p for p in predicted if p.start < gold.end and gold.start < p.end]
             if not overlapping:
-                missed.append(gold.text)
-            elif not any(p.start == gold.start and p.end == gold.end for p in overlapping):
-                shown = " | ".join(paragraph.text[p.start : p.end] for p in overlapping)
-                units = [p.unit for p in overlapping]
-                inexact.append(f"gold {gold.text!r} unit={gold.unit!r}  predicted {shown!r} units={units}")
-    for title, items in (("spurious", spurious), ("missed", missed), ("inexact", inexact)):
+                classes["missed"].append(_context(text, gold.start, gold.end))
+                continue
+            best = max(overlapping, key=lambda p: min(p.end, gold.end) - max(p.start, gold.start))
+            shown = f"gold {gold.text!r}, predicted {' | '.join(text[p.start : p.end] for p in overlapping)!r}"
+            if not any(p.start == gold.start and p.end == gold.end for p in overlapping):
+                inside = best.start >= gold.start and best.end <= gold.end
+                covers = best.start <= gold.start and best.end >= gold.end
+                name = "too short" if inside else "too long" if covers else "shifted"
+                classes[name].append(shown)
+            if gold.unit and not same_unit(gold.unit, best.unit):
+                classes["wrong unit"].append(f"gold {gold.text!r} unit {gold.unit!r}, predicted {best.unit!r}")
+            expected = gold_value(gold.text)
+            if expected is not None and (
+                best.value is None or abs(best.value - expected) > 1e-6 * max(1, abs(expected))
+            ):
+                classes["wrong value"].append(f"gold {gold.text!r} = {expected:g}, predicted {best.value!r}")
+    for title, items in classes.items():
         print(f"\n{title}: {len(items)}")
         for item in items[:limit]:
-            print("  ", item.replace("\n", " "))
+            print("  ", item)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,6 +19,10 @@ class NumberClaim(_Claim):
     """A numeric expression and its normalized meaning (see `NumberAnnotation` for the interval convention)."""
 
     span: Span
+    quantity: Span | None = Field(
+        default=None,
+        description='The value and its unit alone, when `span` runs on over the counted noun ("35" of "35 samples").',
+    )
     kind: NumberKind
     value: float | None = None
     low: float | None = None

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from harness.claims.numbers import find_numbers
 from harness.claims.numbers.dateline import find_dateline
 from harness.claims.numbers.units import resolve_unit, same_quantity
+from harness.core.spans import Span
 
 resolve_unit("m")  # the units registry loads once (about half a second), before any timed example
 
@@ -104,6 +105,20 @@ def test_the_measured_thing_is_attached_outside_the_span() -> None:
     assert (before.span.text, before.counted) == ("100 °C", "mean temperature")
     after = only("they drank 75 g glucose solution")
     assert (after.span.text, after.counted) == ("75 g", "glucose solution")
+
+
+def test_a_count_keeps_its_noun_in_the_span_and_its_quantity_is_the_number_alone() -> None:
+    count = only("we took 35 soil samples from the core")
+    assert (count.span.text, count.quantity, count.counted, count.unit) == (
+        "35 soil samples", Span(start=8, end=10, text="35"), "soil samples", "sample",
+    )  # fmt: skip
+    several = only("in several countries of the region")
+    assert (several.span.text, several.quantity and several.quantity.text) == ("several countries", "several")
+    ranged = only("between 5 and 10 cores were drilled")
+    assert ranged.span.text == "between 5 and 10 cores"
+    assert ranged.quantity is not None and ranged.quantity.text == "between 5 and 10"
+    measured = only("they drank 75 g glucose solution")
+    assert measured.quantity is None  # the span is already the value and its unit
 
 
 def test_year_ranges_stay_two_years() -> None:

@@ -91,8 +91,13 @@ def _quantity_claim(text: str, tokens: list[Token], found: Expression) -> Number
     counted = None
     if found.counted is not None:
         counted = text[tokens[found.counted[0]].start : tokens[found.counted[1]].end]
+    quantity = None
+    if found.core_last is not None and found.core_last < found.last:
+        core_end = tokens[found.core_last].end
+        quantity = Span(start=start, end=core_end, text=text[start:core_end])
     return NumberClaim(
         span=Span(start=start, end=end, text=text[start:end]),
+        quantity=quantity,
         kind=found.kind,
         value=found.value,
         low=found.low,

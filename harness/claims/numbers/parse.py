@@ -70,6 +70,9 @@ class Expression:
     qualifier: Qualifier = "exact"
     date: str | None = None
     counted: tuple[int, int] | None = None
+    core_last: int | None = None
+    """The last token of the quantity proper (value and unit) when the span runs on over the counted noun
+    ("35" of "35 samples")."""
 
 
 def _phrase_at(tokens: Sequence[Token], index: int, words: tuple[str, ...]) -> bool:
@@ -93,8 +96,11 @@ def _exact(
     unit: str | None = None,
     counted: tuple[int, int] | None = None,
     date: str | None = None,
+    core_last: int | None = None,
 ) -> Expression:
-    return Expression(first, last, kind, value, value, value, unit=unit, counted=counted, date=date)
+    return Expression(
+        first, last, kind, value, value, value, unit=unit, counted=counted, date=date, core_last=core_last
+    )
 
 
 def _vague(
@@ -109,16 +115,17 @@ def _vague(
 ) -> Expression:
     """A vague quantity: plural group words ("hundreds") leave their upper end open, phrases ("several") do not."""
     counted, head = _counted(tokens, last + 1)
+    core_last = None
     if unit is None and counted is not None and tokens[counted[0]].lower in TIME_UNITS:
         unit = TIME_UNITS[tokens[counted[0]].lower]
         last = counted[0]
         counted = None
     elif unit is None and counted is not None:
-        unit, last = head, counted[1]
+        unit, core_last, last = head, last, counted[1]
     kind: NumberKind = "duration" if unit in TIME_UNITS.values() else "vague"
     return Expression(
         first, last, kind, None, low, high, high_open=high_open and high is not None,
-        unit=unit, qualifier="vague", counted=counted,
+        unit=unit, qualifier="vague", counted=counted, core_last=core_last,
     )  # fmt: skip
 
 
@@ -308,7 +315,9 @@ def _year_or_cardinal(tokens: Sequence[Token], first: int, reading: Reading, fol
             year = f"{int(value):04d}"
             return _exact(first, last, "year", value, date=year)
     counted, head = _counted(tokens, last + 1)
-    return _exact(first, counted[1] if counted else last, "cardinal", value, unit=head, counted=counted)
+    if counted is None:
+        return _exact(first, last, "cardinal", value)
+    return _exact(first, counted[1], "cardinal", value, unit=head, counted=counted, core_last=last)
 
 
 def _read_long_unit(tokens: Sequence[Token], index: int) -> Expression | None:

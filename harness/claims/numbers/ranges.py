@@ -67,6 +67,7 @@ def as_range(tokens: Sequence[Token], core: Expression) -> Expression | None:
     return replace(
         core, last=other.last, kind=other.kind, value=None, low=core.value, high=other.value, unit=unit,
         qualifier="vague", counted=other.counted or core.counted, date=None,
+        core_last=other.core_last,
     )  # fmt: skip
 
 
@@ -79,7 +80,10 @@ def with_tolerance(tokens: Sequence[Token], core: Expression) -> Expression:
     if other is None or other.value is None or other.kind not in _RANGE_KINDS:
         return core
     unit = core.unit or other.unit
-    return replace(core, last=other.last, low=core.value - other.value, high=core.value + other.value, unit=unit)
+    return replace(
+        core, last=other.last, low=core.value - other.value, high=core.value + other.value, unit=unit,
+        core_last=other.core_last,
+    )  # fmt: skip
 
 
 def read_span(tokens: Sequence[Token], index: int) -> Expression | None:
