@@ -2,8 +2,10 @@
 
 Run `python bench/measeval.py ../shared/dev/measeval/train` (or `.../trial`; several folders may be given).
 Each folder holds `tsv/` (annotations) and `text/` or `txt/` (paragraphs). Reported per finder: overlap
-precision/recall/F1 of quantity spans, exact spans, unit accuracy on overlap-matched spans whose gold names a
-unit, value accuracy on matched spans whose gold text holds a number, and the time to read every paragraph.
+precision/recall/F1 of quantity spans (the harness's `quantity` span where the claim has one, else its span),
+exact spans, unit accuracy on overlap-matched spans whose gold names a unit (the same canonical unit, or for a
+count the same singular head noun), value accuracy on matched spans whose gold text holds a number, and the
+time to read every paragraph.
 `--errors N` prints N examples of each class of the harness finder's errors (spurious, missed, too short,
 too long, shifted, wrong unit, wrong value).
 """
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness.claims.numbers import find_numbers
+from harness.claims.numbers.counted import singular
 from harness.claims.numbers.units import resolve_unit
 
 
@@ -117,7 +120,12 @@ def same_unit(gold: str, predicted: str | None) -> bool:
     left, right = resolve_unit(gold), resolve_unit(predicted)
     if left is not None and right is not None:
         return left.name == right.name
-    return gold.strip().lower().rstrip("s") == predicted.strip().lower().rstrip("s")
+    return _head(gold) == _head(predicted)  # a count's unit is its head noun
+
+
+def _head(text: str) -> str:
+    words = text.split()
+    return singular(words[-1]) if words else text
 
 
 def same_value(expected: float, predicted: float | None) -> bool:

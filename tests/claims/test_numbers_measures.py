@@ -189,3 +189,10 @@ def test_formatting_a_value_with_a_unit_and_parsing_it_back_round_trips(
     assert claim.value is not None and math.isclose(claim.value, expected, rel_tol=1e-6, abs_tol=1e-9)
     assert claim.unit == UNITS[unit]
     assert claim.span.text.endswith(unit)
+
+
+@settings(max_examples=60, deadline=None)
+@given(written=st.sampled_from([*sorted(UNITS), "mm3", "cm−3", "g/m3", "‰", "wt.%", "°C/min", "kg ha−1 yr−1"]))
+def test_a_canonical_unit_name_resolves_to_itself(written: str) -> None:
+    unit = resolve_unit(written)
+    assert unit is not None and resolve_unit(unit.name) == unit

@@ -30,9 +30,11 @@ _MASS_SHARES: Final[dict[str, str]] = {
 _OWN_UNITS: Final[dict[str, tuple[str, str, float]]] = {
     "percent": ("percent", "share", 0.01),
     "percentage point": ("percentage_point", "percentage_point", 1.0),
+    "percentage_point": ("percentage_point", "percentage_point", 1.0),
     **{written: (name, name, 0.01) for written, name in _MASS_SHARES.items()},
+    **{name: (name, name, 0.01) for name in _MASS_SHARES.values()},
 }  # fmt: skip
-"""Units resolved without pint: (canonical name, dimension, factor)."""
+"""Units resolved without pint, by their written forms and their canonical names: (name, dimension, factor)."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,14 @@ def _registry() -> pint.UnitRegistry:
 
 def normalize_unit_text(text: str) -> str:
     """Unit text as pint reads it: superscripts and the minus sign as ASCII, products and quotients explicit."""
-    text = text.strip().replace("\u2212", "-").replace("\u2013", "-").replace("\u00b5", "\u03bc")
+    text = (
+        text.strip()
+        .replace("**", "^")
+        .replace("\u2030", "permille")
+        .replace("\u2212", "-")
+        .replace("\u2013", "-")
+        .replace("\u00b5", "\u03bc")
+    )
     text = "".join(_SUPERSCRIPTS.get(char, char) for char in text)
     text = text.replace("\u00b7", " ").replace("\u22c5", " ").replace("*", " ").replace("^", "")
     text = re.sub(r"\s*/\s*", "/", text)
