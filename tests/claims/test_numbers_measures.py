@@ -156,6 +156,9 @@ UNITS = {
     "mm": "millimeter", "km": "kilometer", "kg": "kilogram", "mg/mL": "milligram/milliliter", "°C": "degree_Celsius",
     "μm": "micrometer", "kWh": "kilowatt_hour", "km s−1": "kilometer/second", "Hz": "hertz", "kPa": "kilopascal",
     "metres": "meter", "grams": "gram", "wt%": "weight_percent", "K": "kelvin", "mol": "mole", "MW": "megawatt",
+    "nT": "nanotesla", "Ma": "megayear", "μbar": "microbar", "Mt": "megametric_ton", "AU": "astronomical_unit",
+    "°C/min": "delta_degree_Celsius/minute", "mm per year": "millimeter/year", "U/ml": "enzyme_unit/milliliter",
+    "°N": "degree_north", "mA g− 1": "milliampere/gram", "Mg ha−1 year−1": "megagram/hectare/year", "‰": "permille",
 }  # fmt: skip
 
 
