@@ -121,6 +121,28 @@ def test_a_count_keeps_its_noun_in_the_span_and_its_quantity_is_the_number_alone
     assert measured.quantity is None  # the span is already the value and its unit
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("a current of ∼2–3 mA/cm2 here", "∼2–3 mA/cm2", 2, 3, "milliampere/centimeter**2"),
+        ("rose from 50% to around 80% of", "from 50% to around 80%", 50, 80, "percent"),
+        ("it was 68 – 70% in all", "68 – 70%", 68, 70, "percent"),
+        ("values between −2 and −7‰ here", "between −2 and −7‰", -7, -2, "permille"),
+        ("fell from 10 ms to 0.1 ms then", "from 10 ms to 0.1 ms", 0.1, 10, "millisecond"),
+    ],
+)
+def test_ranges_with_approximate_ends_spaced_dashes_or_running_down(
+    text: str, span: str, low: float, high: float, unit: str
+) -> None:
+    claim = only(text)
+    assert (claim.span.text, claim.value, claim.low, claim.high, claim.unit) == (span, None, low, high, unit)
+    assert claim.qualifier == "vague"
+
+
+def test_a_falling_pair_without_from_or_between_is_no_range() -> None:
+    assert [claim.span.text for claim in find_numbers("a score of 12 to 3 mm")] == ["12", "3 mm"]
+
+
 def test_year_ranges_stay_two_years() -> None:
     assert [claim.span.text for claim in find_numbers("from 2003 to 2004")] == ["2003", "2004"]
 

@@ -29,6 +29,8 @@ LABEL_NOUNS: Final[frozenset[str]] = frozenset({
     "article", "articles", "paragraph", "clause", "route", "highway", "flight",
 })  # fmt: skip
 """Nouns that a number labels rather than counts ("Table 2", "phase 3", "Flight 17")."""
+_ENDS: Final[frozenset[str]] = frozenset({"exact", "approximately"})
+"""Qualifiers a range's ends may carry: "∼2–3 mA", "from 50% to around 80%"."""
 _LIST_JOINERS: Final[frozenset[str]] = frozenset({",", "and", "or", "&", "-", "\u2013", "to", ";"})
 
 
@@ -36,7 +38,7 @@ def _second(tokens: Sequence[Token], index: int) -> Expression | None:
     if index >= len(tokens):
         return None
     found = read_expression(tokens, index)
-    if found is None or found.value is None or found.kind not in _RANGE_KINDS or found.qualifier != "exact":
+    if found is None or found.value is None or found.kind not in _RANGE_KINDS or found.qualifier not in _ENDS:
         return None
     return found
 
@@ -44,7 +46,7 @@ def _second(tokens: Sequence[Token], index: int) -> Expression | None:
 def as_range(tokens: Sequence[Token], core: Expression) -> Expression | None:
     """`core` followed by a dash or "to" and a second quantity of the same kind: the range over both."""
     bare = core.kind in {"cardinal", "year"} and core.unit is None and core.first == core.last
-    if core.value is None or (core.kind not in _RANGE_KINDS and not bare) or core.qualifier != "exact":
+    if core.value is None or (core.kind not in _RANGE_KINDS and not bare) or core.qualifier not in _ENDS:
         return None
     joint = core.last + 1
     if joint >= len(tokens):
@@ -54,19 +56,24 @@ def as_range(tokens: Sequence[Token], core: Expression) -> Expression | None:
     allowed = _RANGE_WORDS.get(starter, frozenset({"to"}))
     if word.text in _DASHES and word.glued and joint + 1 < len(tokens) and tokens[joint + 1].glued:
         pass
+    elif word.text == "\u2013" and not word.glued and joint + 1 < len(tokens) and not tokens[joint + 1].glued:
+        pass  # "68 – 70%": an en dash set apart by spaces still joins a range
     elif word.lower not in allowed:
         return None
     other = _second(tokens, joint + 1)
-    if other is None or core.value >= other.value:  # type: ignore[operator]
+    if other is None or other.value is None or other.value == core.value:
         return None
+    if other.value < core.value and starter not in _RANGE_WORDS:
+        return None  # "from 10 ms to 0.1 ms" and "between 11.8 m and 11.5 m" run either way; "5-3" is no range
     if other.kind != core.kind and not (bare and other.unit is not None):
         return None  # "5 to 10 mm" and "7 to 20%" take the unit of their second end; "2003 to 2004" stays two years
     if core.unit is not None and other.unit is not None and core.unit != other.unit:
         return None
     unit = other.unit or core.unit
+    low, high = sorted((core.value, other.value))
     return replace(
-        core, last=other.last, kind=other.kind, value=None, low=core.value, high=other.value, unit=unit,
-        qualifier="vague", counted=other.counted or core.counted, date=None,
+        core, last=other.last, kind=other.kind, value=None, low=low, high=high, unit=unit,
+        qualifier="vague", counted=other.counted or core.counted, date=None, low_open=False, high_open=False,
         core_last=other.core_last,
     )  # fmt: skip
 
