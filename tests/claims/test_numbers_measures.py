@@ -94,6 +94,14 @@ def test_money_in_many_forms(text: str, span: str, value: float, unit: str) -> N
         "(Kennett and Stott 1991; Zachos et al., 2005)",
         "call (+91) 120 4565994 now",
         "First, the samples were dried",
+        "data of Viking 1 and of Viking 2, in turn",
+        "values prior to OAE 2, as before",
+        "salts such as Mg(ClO4)2 and Ca(ClO4)2 dominate",
+        "the angle θ = tan−1(w/U) against",
+        "cells on day 14 of differentiation",
+        "a diagnosis of type 1 diabetes",
+        "densities (F(3, 8.9) differ",
+        "its projection as(5)ρV on V",
     ],
 )
 def test_labels_and_citations_are_no_claims(text: str) -> None:
@@ -141,6 +149,13 @@ def test_ranges_with_approximate_ends_spaced_dashes_or_running_down(
 
 def test_a_falling_pair_without_from_or_between_is_no_range() -> None:
     assert [claim.span.text for claim in find_numbers("a score of 12 to 3 mm")] == ["12", "3 mm"]
+
+
+def test_names_before_a_number_that_counts_are_kept() -> None:
+    texts = ("Putin Hosts 12 leaders", "Nearly 40 people died", "It rained. In 2010 it snowed")
+    assert [[claim.span.text for claim in find_numbers(text)] for text in texts] == [
+        ["12 leaders"], ["Nearly 40 people"], ["2010"]
+    ]  # fmt: skip
 
 
 def test_year_ranges_stay_two_years() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
+from harness.claims.numbers.labels import names_a_thing
 from harness.claims.numbers.parse import Expression, read_expression
 from harness.claims.numbers.tokens import Token
 
@@ -137,14 +138,15 @@ def _phone(tokens: Sequence[Token], index: int) -> bool:
 
 def is_label(tokens: Sequence[Token], index: int, previous_label_end: int | None) -> bool:
     """Digits that name rather than measure: after a label noun ("Fig. 5"), continuing a list of labels
-    ("phases 3, 5, and 7"), alone in brackets as a citation ("[29]", "(14–17)", "[3, 5]"), or a phone number."""
+    ("phases 3, 5, and 7"), alone in brackets as a citation ("[29]", "(14–17)", "[3, 5]"), a phone number, or
+    a name, an index or a subscript of `labels.names_a_thing` ("Voyager 1", "day 14", "Mg(ClO4)2")."""
     if tokens[index].text == "+" and index + 1 < len(tokens) and _phone(tokens, index + 1):
         return True
     if tokens[index].kind != "num":
         return False
     if _phone(tokens, index):
         return True
-    if _label_before(tokens, index):
+    if _label_before(tokens, index) or names_a_thing(tokens, index):
         return True
     if previous_label_end is not None and all(
         token.lower in _LIST_JOINERS for token in tokens[previous_label_end + 1 : index]

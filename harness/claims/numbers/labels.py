@@ -1,0 +1,90 @@
+"""Digits that name rather than measure, beyond label nouns and citation markers (`ranges.is_label`).
+
+A capitalized name right before a bare integer that nothing measures ("Voyager 1 and", "OAE 2,", "Claudin
+19,"), an ordinal label noun of a schedule or a listing ("day 14", "month 7", "line 12", "type 1"), a number
+glued after a closing bracket or an exponent sign (the "2" of "Mg(ClO4)2", the "1" of "tan−1"), an equation
+number glued to the text around it ("as(5)ρ") and the degrees of freedom of a statistic ("F(3, 8.9)", "t(39)").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from harness.claims.numbers.counted import STOP_WORDS
+from harness.claims.numbers.dates import MONTHS, WEEKDAYS
+from harness.claims.numbers.lexicon import CURRENCY_CODES, QUALIFIER_PHRASES
+from harness.claims.numbers.tokens import Token
+
+ORDERING_NOUNS: Final[frozenset[str]] = frozenset({
+    "day", "week", "month", "line", "lines", "listing", "definition", "algorithm", "theorem", "lemma", "type",
+    "fraction", "fractions", "clone", "complex", "case", "numbered", "supplement", "patient", "subject",
+})  # fmt: skip
+"""Nouns a following number orders or names ("on day 14", "type 1 diabetes", "lines 13–17")."""
+
+_NOT_NAMES: Final[frozenset[str]] = frozenset(
+    set(MONTHS) | set(WEEKDAYS) | set(CURRENCY_CODES) | {words[0] for words, _ in QUALIFIER_PHRASES}
+    | {"ad", "bc", "bce", "ce", "no", "nos", "between", "from", "and", "or", "to", "by", "in", "on", "at", "of"}
+)  # fmt: skip
+_SENTENCE_ENDS: Final[frozenset[str]] = frozenset({".", "!", "?", ":", ";", "\n"})
+_EXPONENT_SIGNS: Final[frozenset[str]] = frozenset({"-", "\u2212"})
+
+
+def _name_before(tokens: Sequence[Token], index: int) -> bool:
+    """ "Voyager 1 and", "OAE 2,", "Pioneer 11 (1979)": a capitalized word that does not open its sentence, an
+    integer after it, and nothing after the integer that it could count or measure."""
+    if index < 2 or not tokens[index].text.isdigit() or tokens[index].glued:
+        return False
+    name = tokens[index - 1]
+    if not name.is_word or not name.text[:1].isupper() or name.lower in _NOT_NAMES:
+        return False
+    if tokens[index - 2].text in _SENTENCE_ENDS:
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is None or following.kind == "punct":
+        return following is None or not following.glued or following.text in {",", ")", ";", "."}
+    return following.lower in STOP_WORDS
+
+
+def _glued_subscript(tokens: Sequence[Token], index: int) -> bool:
+    """The "2" of "Mg(ClO4)2" and the "1" of "tan−1" or "mol−1": written against a bracket or an exponent sign."""
+    if not tokens[index].glued or index == 0:
+        return False
+    previous = tokens[index - 1]
+    if previous.text == ")":
+        return True
+    return previous.text in _EXPONENT_SIGNS and previous.glued and index >= 2 and tokens[index - 2].is_word
+
+
+def _bracketed_marker(tokens: Sequence[Token], index: int) -> bool:
+    """An equation number glued to its text ("as(5)ρV", "[20](1)Mnc"), or degrees of freedom ("F(3, 8.9)")."""
+    start = index
+    while start > 0 and (tokens[start - 1].kind == "num" or tokens[start - 1].text == ","):
+        start -= 1
+    if start < 2 or tokens[start - 1].text != "(" or not tokens[start - 1].glued:
+        return False
+    before = tokens[start - 2]
+    if before.is_word and len(before.text) == 1:
+        return True  # "F(3, 8.9)", "t(39)", "χ(2)"
+    end = index
+    while end + 1 < len(tokens) and tokens[end + 1].kind == "num":
+        end += 1
+    closing = tokens[end + 1] if end + 1 < len(tokens) else None
+    after = tokens[end + 2] if end + 2 < len(tokens) else None
+    return closing is not None and closing.text == ")" and after is not None and after.glued and after.is_word
+
+
+def _ordering_noun_before(tokens: Sequence[Token], index: int) -> bool:
+    return index > 0 and not tokens[index].glued and tokens[index - 1].lower in ORDERING_NOUNS
+
+
+def names_a_thing(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the number at `index` names, orders or indexes something instead of measuring it."""
+    if tokens[index].kind != "num":
+        return False
+    return (
+        _glued_subscript(tokens, index)
+        or _ordering_noun_before(tokens, index)
+        or _name_before(tokens, index)
+        or _bracketed_marker(tokens, index)
+    )
