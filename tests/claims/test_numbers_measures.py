@@ -95,6 +95,8 @@ def test_money_in_many_forms(text: str, span: str, value: float, unit: str) -> N
         "call (+91) 120 4565994 now",
         "First, the samples were dried",
         "data of Viking 1 and of Viking 2, in turn",
+        "(Dickens et al., 1995; Bains et al., 1999; Sluijs et al., 2007). It",
+        "as Giovannetti et al. (2001, 2004) and Miller et al., 2006, 2010 showed",
         "values prior to OAE 2, as before",
         "salts such as Mg(ClO4)2 and Ca(ClO4)2 dominate",
         "the angle θ = tan−1(w/U) against",

@@ -112,18 +112,41 @@ def _quantity_claim(text: str, tokens: list[Token], found: Expression) -> Number
 
 
 def _cited_year(tokens: list[Token], found: DateMatch | Expression) -> bool:
-    """A year in a reference ("Smith et al. (2011)", "(Jones, 2004; Lee, 2010)", "(Kennett and Stott 1991)"):
-    bibliography, not a claim. The year closes a bracketed reference and follows a name or "et al."."""
+    """A year in a reference ("Smith et al. (2011)", "(Jones, 2004; Lee, 2010)", "(Kennett and Stott 1991)",
+    "Zeebe et al., 2009", "(2001, 2004)"): bibliography, not a claim."""
     if found.kind != "year" or found.first != found.last:
         return False
-    following = tokens[found.last + 1].text if found.last + 1 < len(tokens) else ""
-    if following not in {")", "]", ";", ","} and not (following in {"a", "b", "c"} and found.last + 2 < len(tokens)):
+    return _reference_year(tokens, found.first)
+
+
+def _reference_year(tokens: list[Token], index: int) -> bool:
+    """The year at `index` follows "et al." or another reference year, or closes a bracketed reference after a
+    name."""
+    position = index - 1
+    if position >= 0 and tokens[position].text in {",", "("}:
+        position -= 1
+    if position >= 0 and tokens[position].text == ".":
+        position -= 1
+    if position >= 0 and tokens[position].lower == "al":
+        return True
+    if position >= 1 and tokens[position].lower in {"a", "b", "c"} and tokens[position].glued:
+        position -= 1  # "2006a, 2006b"
+    previous = tokens[position] if position >= 0 else None
+    listed = previous is not None and previous.kind == "num" and len(previous.text) == 4 and previous.text.isdigit()
+    if listed and tokens[index - 1].text == "," and _reference_year(tokens, position):
+        return True
+    return _closes_bracketed_reference(tokens, index)
+
+
+def _closes_bracketed_reference(tokens: list[Token], index: int) -> bool:
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    if following not in {")", "]", ";", ","} and not (following in {"a", "b", "c"} and index + 2 < len(tokens)):
         return False
-    window = [token.text for token in tokens[max(0, found.first - 12) : found.first]]
+    window = [token.text for token in tokens[max(0, index - 12) : index]]
     opened = max((i for i, text in enumerate(window) if text in {"(", "["}), default=-1)
     if opened < 0 or any(text in {")", "]"} for text in window[opened:]):
         return False
-    position = found.first - 1
+    position = index - 1
     for mark in ("(", ",", "."):
         if position >= 0 and tokens[position].text == mark:
             position -= 1
