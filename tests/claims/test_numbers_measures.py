@@ -160,6 +160,22 @@ def test_names_before_a_number_that_counts_are_kept() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "quantity", "unit"),
+    [
+        ("it is 20 times faster", "20 times", "time"),
+        ("grew 3.7 fold in all", "3.7 fold", "fold"),
+        ("soils at pH 7–8 and", "pH 7–8", "pH"),
+        ("a pH∼2 soil", "pH∼2", "pH"),
+        ("holds 4.3 × 10−8 wt. % of", "4.3 × 10−8 wt. %", "weight_percent"),
+        ("lasted ∼10–11 days in all", "∼10–11 days", "day"),
+    ],
+)
+def test_ratios_acidity_and_spaced_shares_are_one_quantity(text: str, quantity: str, unit: str) -> None:
+    claim = only(text)
+    assert ((claim.quantity or claim.span).text, claim.unit) == (quantity, unit)
+
+
 def test_year_ranges_stay_two_years() -> None:
     assert [claim.span.text for claim in find_numbers("from 2003 to 2004")] == ["2003", "2004"]
 

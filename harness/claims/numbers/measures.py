@@ -147,7 +147,8 @@ def _piece_end(tokens: Sequence[Token], index: int) -> int | None:
         return index + 1 if nxt is not None and nxt.glued and nxt.text in {"C", "F", *_COMPASS} else index
     if token.lower in {"wt", "vol", "mol", "at"}:
         dot = 1 if _glued(tokens, index + 1, ".") else 0
-        if _glued(tokens, index + 1 + dot, "%"):
+        spaced = dot and index + 2 < len(tokens) and tokens[index + 2].text == "%"  # "wt. %"
+        if _glued(tokens, index + 1 + dot, "%") or spaced:
             return index + 1 + dot
     time_power = token.lower in _PER_UNITS and _glued(tokens, index + 1, "\u2212")  # "year−1"
     if (not _is_unit_word(token) and not time_power) or token.lower in {"wt", "vol"}:

@@ -51,6 +51,7 @@ _OFFSET_WORDS = frozenset({"after", "later", "before", "earlier", "ago", "back",
 _NOT_BEFORE_TIME_PLURAL = frozenset({"recent", "coming", "past", "few", "many", "last", "next", "following"})
 _BEFORE_ONE_UNIT = frozenset({"than", "nearly", "almost", "about", "over", "under", "around", "least", "for"})
 """Words after which "a week", "an hour" is a length of time ("more than a week", "for a month")."""
+_RATIO_NOUNS = frozenset({"time", "fold"})
 _RANGE = re.compile(r"(\d{1,4})[-\u2013](\d{1,4})")
 
 
@@ -317,7 +318,8 @@ def _year_or_cardinal(tokens: Sequence[Token], first: int, reading: Reading, fol
     counted, head = _counted(tokens, last + 1)
     if counted is None:
         return _exact(first, last, "cardinal", value)
-    return _exact(first, counted[1], "cardinal", value, unit=head, counted=counted, core_last=last)
+    core_last = None if head in _RATIO_NOUNS else last  # "20 times", "3.7 fold": the noun is the unit of a ratio
+    return _exact(first, counted[1], "cardinal", value, unit=head, counted=counted, core_last=core_last)
 
 
 def _read_long_unit(tokens: Sequence[Token], index: int) -> Expression | None:

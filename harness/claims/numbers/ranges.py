@@ -46,7 +46,7 @@ def _second(tokens: Sequence[Token], index: int) -> Expression | None:
 
 def as_range(tokens: Sequence[Token], core: Expression) -> Expression | None:
     """`core` followed by a dash or "to" and a second quantity of the same kind: the range over both."""
-    bare = core.kind in {"cardinal", "year"} and core.unit is None and core.first == core.last
+    bare = core.kind in {"cardinal", "year"} and core.unit is None and core.counted is None
     if core.value is None or (core.kind not in _RANGE_KINDS and not bare) or core.qualifier not in _ENDS:
         return None
     joint = core.last + 1
@@ -95,8 +95,18 @@ def with_tolerance(tokens: Sequence[Token], core: Expression) -> Expression:
 
 
 def read_span(tokens: Sequence[Token], index: int) -> Expression | None:
-    """The expression at `index` with its range or tolerance; "between"/"from" start a range only."""
+    """The expression at `index` with its range or tolerance; "between"/"from" start a range only; "pH" before
+    a value is its unit ("pH 7–8", "pH∼2")."""
     starter = tokens[index].lower
+    if tokens[index].text == "pH" and index + 1 < len(tokens):
+        acidity = read_span(tokens, index + 1)
+        if acidity is None or acidity.kind not in {"cardinal", "year"}:
+            return None
+        if acidity.unit is not None and acidity.counted is None:
+            return None
+        last = acidity.core_last if acidity.core_last is not None else acidity.last
+        return replace(acidity, first=index, last=last, kind="cardinal", unit="pH", date=None, counted=None,
+                       core_last=None)  # fmt: skip
     if starter in _RANGE_WORDS:
         if index + 1 >= len(tokens):
             return None

@@ -23,7 +23,8 @@ _SUPERSCRIPTS: Final[dict[str, str]] = {
 }  # fmt: skip
 _MASS_SHARES: Final[dict[str, str]] = {
     "wt%": "weight_percent", "wt.%": "weight_percent", "wt. %": "weight_percent", "vol%": "volume_percent",
-    "vol.%": "volume_percent", "mol%": "mole_percent", "at%": "atom_percent", "at.%": "atom_percent",
+    "vol.%": "volume_percent", "vol. %": "volume_percent", "mol%": "mole_percent", "at%": "atom_percent",
+    "at.%": "atom_percent",
 }  # fmt: skip
 """Composition shares that pint does not define: dimensionless, kept apart from a plain percent."""
 _COMPASS: Final[dict[str, str]] = {"n": "north", "s": "south", "e": "east", "w": "west"}
@@ -33,6 +34,7 @@ _OWN_UNITS: Final[dict[str, tuple[str, str, float]]] = {
     "percent": ("percent", "share", 0.01),
     "percentage point": ("percentage_point", "percentage_point", 1.0),
     "percentage_point": ("percentage_point", "percentage_point", 1.0),
+    "ph": ("pH", "pH", 1.0),
     **{written: (name, name, 0.01) for written, name in _MASS_SHARES.items()},
     **{name: (name, name, 0.01) for name in _MASS_SHARES.values()},
     **{f"\u00b0{letter}": (f"degree_{name}", "[angle]", 1.0) for letter, name in _COMPASS.items()},
