@@ -2,7 +2,8 @@
 
 Run `python bench/measeval.py ../shared/dev/measeval/train` (or `.../trial`; several folders may be given).
 Each folder holds `tsv/` (annotations) and `text/` or `txt/` (paragraphs). Reported per finder: overlap
-precision/recall/F1 of quantity spans (the harness's `quantity` span where the claim has one, else its span),
+precision/recall/F1 of quantity spans (the harness's `quantity` span where the claim has one, else its span;
+ordinals and vague quantifiers are claims but no MeasEval quantities, and a second row keeps them),
 exact spans, unit accuracy on overlap-matched spans whose gold names a unit (the same canonical unit, or for a
 count the same singular head noun), value accuracy on matched spans whose gold text holds a number, and the
 time to read every paragraph.
@@ -89,13 +90,26 @@ def gold_value(text: str) -> float | None:
     return float(_WORDS[words[0]]) if words else None
 
 
-def harness_finder(text: str) -> list[Predicted]:
+NOT_QUANTITIES = frozenset({"ordinal", "vague"})
+"""Claim kinds that are no MeasEval Quantity (a count or a measurement with a value): an order ("the first
+time") and a quantifier without a number ("several", "a number of")."""
+
+
+def harness_finder(text: str, *, every_kind: bool = False) -> list[Predicted]:
+    """The finder's quantities: the `quantity` span where the claim has one (a count without its noun), else
+    its span; ordinals and vague quantifiers are left out unless `every_kind`."""
     found = []
     for claim in find_numbers(text):
+        if claim.kind in NOT_QUANTITIES and not every_kind:
+            continue
         value = claim.value if claim.value is not None else claim.low
         quantity = claim.quantity or claim.span
         found.append(Predicted(quantity.start, quantity.end, value, claim.unit))
     return found
+
+
+def every_claim(text: str) -> list[Predicted]:
+    return harness_finder(text, every_kind=True)
 
 
 def quantulum_finder() -> Callable[[str], list[Predicted]] | None:
@@ -214,7 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("folders", nargs="+", type=Path, help="MeasEval folders (train, trial)")
     parser.add_argument("--errors", type=int, default=0, help="print this many error examples per class")
     args = parser.parse_args(argv)
-    finders: dict[str, Callable[[str], list[Predicted]]] = {"harness": harness_finder}
+    finders: dict[str, Callable[[str], list[Predicted]]] = {
+        "harness": harness_finder, "harness, every claim": every_claim,
+    }  # fmt: skip
     quantulum = quantulum_finder()
     if quantulum is None:
         print("quantulum3 is not installed (pip install -e '.[bench]'): harness only")

@@ -104,6 +104,8 @@ def test_money_in_many_forms(text: str, span: str, value: float, unit: str) -> N
         "a diagnosis of type 1 diabetes",
         "densities (F(3, 8.9) differ",
         "its projection as(5)ρV on V",
+        "sanidine 40Ar/39Ar and zircon 206Pb/238U ages",
+        "(Figures 3I and 3J). Most",
     ],
 )
 def test_labels_and_citations_are_no_claims(text: str) -> None:
@@ -174,6 +176,13 @@ def test_names_before_a_number_that_counts_are_kept() -> None:
 def test_ratios_acidity_and_spaced_shares_are_one_quantity(text: str, quantity: str, unit: str) -> None:
     claim = only(text)
     assert ((claim.quantity or claim.span).text, claim.unit) == (quantity, unit)
+
+
+def test_a_field_symbol_glued_to_a_number_is_its_unit_and_a_list_of_labels_ends_at_a_count() -> None:
+    assert [(c.span.text, c.unit) for c in find_numbers("at 7.2Rp where and by 5Rp.")] == [
+        ("7.2Rp", "Rp"), ("5Rp", "Rp")
+    ]  # fmt: skip
+    assert [c.span.text for c in find_numbers("shown in Fig. 10, 350 electrons were")] == ["350 electrons"]
 
 
 def test_year_ranges_stay_two_years() -> None:

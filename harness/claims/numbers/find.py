@@ -19,6 +19,7 @@ from harness.claims.numbers.dates import (
     match_numeric_date,
     match_relative_date,
 )
+from harness.claims.numbers.labels import label_end as end_of_label
 from harness.claims.numbers.parse import Expression
 from harness.claims.numbers.ranges import is_label, read_span
 from harness.claims.numbers.tokens import Token, tokenize
@@ -167,8 +168,8 @@ def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClai
     label_end: int | None = None
     while index < len(tokens):
         if is_label(tokens, index, label_end):
-            label_end = index
-            index += 1
+            label_end = end_of_label(tokens, index)
+            index = label_end + 1
             continue
         date = _date_at(tokens, index, anchor)
         if date is not None:

@@ -3,7 +3,8 @@
 A capitalized name right before a bare integer that nothing measures ("Voyager 1 and", "OAE 2,", "Claudin
 19,"), an ordinal label noun of a schedule or a listing ("day 14", "month 7", "line 12", "type 1"), a number
 glued after a closing bracket or an exponent sign (the "2" of "Mg(ClO4)2", the "1" of "tan−1"), an equation
-number glued to the text around it ("as(5)ρ") and the degrees of freedom of a statistic ("F(3, 8.9)", "t(39)").
+number glued to the text around it ("as(5)ρ"), the degrees of freedom of a statistic ("F(3, 8.9)", "t(39)") and
+isotopes in a ratio ("206Pb/238U").
 """
 
 from __future__ import annotations
@@ -26,6 +27,15 @@ _NOT_NAMES: Final[frozenset[str]] = frozenset(
     set(MONTHS) | set(WEEKDAYS) | set(CURRENCY_CODES) | {words[0] for words, _ in QUALIFIER_PHRASES}
     | {"ad", "bc", "bce", "ce", "no", "nos", "between", "from", "and", "or", "to", "by", "in", "on", "at", "of"}
 )  # fmt: skip
+ELEMENTS: Final[frozenset[str]] = frozenset(
+    """
+    H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr
+    Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir
+    Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh
+    Fl Mc Lv Ts Og
+""".split()
+)
+"""Chemical element symbols: a mass number glued before one is an isotope ("40Ar", "206Pb"), not a quantity."""
 _SENTENCE_ENDS: Final[frozenset[str]] = frozenset({".", "!", "?", ":", ";", "\n"})
 _EXPONENT_SIGNS: Final[frozenset[str]] = frozenset({"-", "\u2212"})
 
@@ -74,6 +84,16 @@ def _bracketed_marker(tokens: Sequence[Token], index: int) -> bool:
     return closing is not None and closing.text == ")" and after is not None and after.glued and after.is_word
 
 
+def _isotope_ratio(tokens: Sequence[Token], index: int) -> bool:
+    """ "206Pb/238U", "187Os/188Os": mass numbers glued to element symbols, on either side of a slash."""
+    symbol = tokens[index + 1] if index + 1 < len(tokens) else None
+    if symbol is None or not symbol.glued or symbol.text not in ELEMENTS:
+        return False
+    before = index > 0 and tokens[index].glued and tokens[index - 1].text == "/"
+    after = index + 2 < len(tokens) and tokens[index + 2].glued and tokens[index + 2].text == "/"
+    return before or after
+
+
 def _ordering_noun_before(tokens: Sequence[Token], index: int) -> bool:
     return index > 0 and not tokens[index].glued and tokens[index - 1].lower in ORDERING_NOUNS
 
@@ -87,4 +107,18 @@ def names_a_thing(tokens: Sequence[Token], index: int) -> bool:
         or _ordering_noun_before(tokens, index)
         or _name_before(tokens, index)
         or _bracketed_marker(tokens, index)
+        or _isotope_ratio(tokens, index)
     )
+
+
+def label_end(tokens: Sequence[Token], index: int) -> int:
+    """The last token of the label that starts with the number at `index`: a panel letter glued on ("3I")."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    glued_letter = following is not None and following.glued and following.is_word and len(following.text) <= 2
+    return index + 1 if glued_letter else index
+
+
+def counts_a_noun(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the number at `index` is followed by a content word it may count ("350 electrons")."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is not None and following.is_word and not following.glued and following.lower not in STOP_WORDS

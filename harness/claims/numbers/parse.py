@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from harness.claims.numbers.counted import noun_phrase, noun_phrase_before, singular
+from harness.claims.numbers.labels import ELEMENTS
 from harness.claims.numbers.lexicon import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -172,6 +173,7 @@ def _read_number(tokens: Sequence[Token], index: int) -> Reading | None:
         if group is not None and tokens[index + 1].lower in GROUP_NOUNS and not hyphen_follows:
             return Reading(float(group[0]), index + 1)
     reading = read_scientific(tokens, index) or read_digits(tokens, index) or _glued_unit(tokens, index)
+    reading = reading or _glued_symbol(tokens, index)
     reading = reading or read_number_words(tokens, index)
     if reading is None or reading.ordinal:
         return reading
@@ -189,6 +191,21 @@ def _glued_unit(tokens: Sequence[Token], index: int) -> Reading | None:
     if value is None or index + 1 >= len(tokens) or read_unit(tokens, index + 1) is None:
         return None
     return Reading(value, index)
+
+
+_SYMBOL_GLUED = re.compile(r"[A-Z][A-Z]?[a-z]{1,2}")
+
+
+def _glued_symbol(tokens: Sequence[Token], index: int) -> Reading | None:
+    """Digits with a unit symbol of the field glued after them that no units library knows ("5Rp", "8.74Rs",
+    planetary radii): the digits; the symbol becomes the unit as written."""
+    value = digit_value(tokens[index].text) if tokens[index].kind == "num" else None
+    if value is None or index + 1 >= len(tokens) or not tokens[index + 1].glued:
+        return None
+    if not _SYMBOL_GLUED.fullmatch(tokens[index + 1].text) or tokens[index + 1].text in ELEMENTS:
+        return None
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    return None if after is not None and after.glued and after.kind != "punct" else Reading(value, index)
 
 
 def _physical(first: int, value: float, found: tuple[int, Unit], tokens: Sequence[Token]) -> Expression:
@@ -315,6 +332,8 @@ def _year_or_cardinal(tokens: Sequence[Token], first: int, reading: Reading, fol
         if previous in _YEAR_CONTEXT or not plural_follows or (previous == "-" and first >= 2):
             year = f"{int(value):04d}"
             return _exact(first, last, "year", value, date=year)
+    if following is not None and following.glued and following.is_word:
+        return _exact(first, last + 1, "cardinal", value, unit=following.text)  # "5Rp": see `_glued_symbol`
     counted, head = _counted(tokens, last + 1)
     if counted is None:
         return _exact(first, last, "cardinal", value)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from harness.claims.numbers.labels import names_a_thing
+from harness.claims.numbers.labels import counts_a_noun, names_a_thing
 from harness.claims.numbers.parse import Expression, read_expression
 from harness.claims.numbers.tokens import Token
 
@@ -161,7 +161,7 @@ def is_label(tokens: Sequence[Token], index: int, previous_label_end: int | None
     if previous_label_end is not None and all(
         token.lower in _LIST_JOINERS for token in tokens[previous_label_end + 1 : index]
     ):
-        return True
+        return not counts_a_noun(tokens, index)  # "Fig. 10, 350 electrons": the list of labels has ended
     return _citation(tokens, index)
 
 
