@@ -96,16 +96,17 @@ time") and a quantifier without a number ("several", "a number of")."""
 
 
 def harness_finder(text: str, *, every_kind: bool = False) -> list[Predicted]:
-    """The finder's quantities: the `quantity` span where the claim has one (a count without its noun), else
-    its span; ordinals and vague quantifiers are left out unless `every_kind`."""
-    found = []
+    """The finder's quantities: the `listed` span of a list of values with one unit (one quantity, with the value
+    of its first member), else the `quantity` span where the claim has one (a count without its noun), else its
+    span; ordinals and vague quantifiers are left out unless `every_kind`."""
+    found: dict[tuple[int, int], Predicted] = {}
     for claim in find_numbers(text):
         if claim.kind in NOT_QUANTITIES and not every_kind:
             continue
         value = claim.value if claim.value is not None else claim.low
-        quantity = claim.quantity or claim.span
-        found.append(Predicted(quantity.start, quantity.end, value, claim.unit))
-    return found
+        quantity = claim.listed or claim.quantity or claim.span
+        found.setdefault((quantity.start, quantity.end), Predicted(quantity.start, quantity.end, value, claim.unit))
+    return list(found.values())
 
 
 def every_claim(text: str) -> list[Predicted]:

@@ -263,3 +263,15 @@ def test_formatting_a_value_with_a_unit_and_parsing_it_back_round_trips(
 def test_a_canonical_unit_name_resolves_to_itself(written: str) -> None:
     unit = resolve_unit(written)
     assert unit is not None and resolve_unit(unit.name) == unit
+
+
+def test_a_list_written_with_one_unit_shares_it_and_keeps_its_members() -> None:
+    claims = find_numbers("weights of 4.5, 6 and 13 kg each")
+    assert [(c.span.text, c.value, c.unit) for c in claims] == [
+        ("4.5", 4.5, "kilogram"), ("6", 6, "kilogram"), ("13 kg", 13, "kilogram")
+    ]  # fmt: skip
+    assert {c.listed.text if c.listed else None for c in claims} == {"4.5, 6 and 13 kg"}
+    whole = find_numbers("rates of 80% and 81% here, in 2003 and 5 kg there")
+    assert [(c.span.text, c.unit, c.listed) for c in whole] == [
+        ("80%", "percent", None), ("81%", "percent", None), ("2003", None, None), ("5 kg", "kilogram", None)
+    ]  # fmt: skip

@@ -20,6 +20,7 @@ from harness.claims.numbers.dates import (
     match_relative_date,
 )
 from harness.claims.numbers.labels import label_end as end_of_label
+from harness.claims.numbers.lists import mark_lists
 from harness.claims.numbers.parse import Expression
 from harness.claims.numbers.ranges import is_label, read_span
 from harness.claims.numbers.tokens import Token, tokenize
@@ -189,4 +190,4 @@ def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClai
             index = expression.last + 1
             continue
         index += 1
-    return claims
+    return mark_lists(text, claims)

@@ -53,7 +53,7 @@ def _name_before(tokens: Sequence[Token], index: int) -> bool:
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     if following is None or following.kind == "punct":
         return following is None or not following.glued or following.text in {",", ")", ";", "."}
-    return following.lower in STOP_WORDS
+    return following.lower in STOP_WORDS and following.lower not in MONTHS  # "Published 3 May 2020" is a date
 
 
 def _glued_subscript(tokens: Sequence[Token], index: int) -> bool:
