@@ -275,3 +275,27 @@ def test_a_list_written_with_one_unit_shares_it_and_keeps_its_members() -> None:
     assert [(c.span.text, c.unit, c.listed) for c in whole] == [
         ("80%", "percent", None), ("81%", "percent", None), ("2003", None, None), ("5 kg", "kilogram", None)
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "low", "high"),
+    [
+        ("temperatures above ∼500 K at", "above ∼500 K", "more_than", 500, None),
+        ("a layer ca. 0.4–1.0 nm thick", "ca. 0.4–1.0 nm", "vague", 0.4, 1.0),
+        ("an error of ⩽1.6% here", "⩽1.6%", "at_most", 0, 1.6),
+        ("a tolerance of ±5% here", "±5%", "exact", 5, 5),
+        ("mixing in a range of 1.5–2.6 m depth", "range of 1.5–2.6 m", "vague", 1.5, 2.6),
+        ("an average 3–4 nT field", "average 3–4 nT", "vague", 3, 4),
+    ],
+)
+def test_modifiers_next_to_a_quantity_are_in_its_span(
+    text: str, span: str, qualifier: str, low: float, high: float | None
+) -> None:
+    claim = only(text)
+    assert (claim.span.text, claim.qualifier, claim.low, claim.high) == (span, qualifier, low, high)
+
+
+def test_a_range_word_before_a_noun_stays_a_vague_quantity() -> None:
+    assert [(c.span.text, c.kind) for c in find_numbers("a range of countries took part")] == [
+        ("a range of countries", "vague")
+    ]  # fmt: skip

@@ -137,6 +137,8 @@ def _read_vague(tokens: Sequence[Token], index: int) -> Expression | None:
             last = index + len(words) - 1
             if words[-1] != "of" and tokens[last + 1 : last + 2] and tokens[last + 1].lower in {"of", "times"}:
                 return None
+            if words[-1] == "of" and tokens[last + 1 : last + 2] and tokens[last + 1].kind == "num":
+                return None  # "a range of 1.5–2.6 m": the numbers say how many
             return _vague(tokens, index, last, low, high, high_open=False)
     lower = tokens[index].lower
     if lower in {"tens", "hundreds"} and _phrase_at(tokens, index + 1, ("of",)) and index + 2 < len(tokens):
@@ -486,7 +488,7 @@ def read_expression(tokens: Sequence[Token], index: int) -> Expression | None:
         return replace(offset, first=index) if offset is not None else None
     for words, qualifier in _QUALIFIERS_BY_FIRST.get(token.lower, ()):
         if _phrase_at(tokens, index, words) and index + len(words) < len(tokens):
-            core = read_quantity(tokens, index + len(words))
+            core = read_quantity(tokens, index + len(words)) or _nested(tokens, index + len(words), qualifier)
             if core is not None and core.value is not None and core.kind not in {"year", "date", "ordinal"}:
                 return _qualified(replace(core, first=index), qualifier)
             if core is not None and core.kind == "vague":
@@ -498,6 +500,18 @@ def read_expression(tokens: Sequence[Token], index: int) -> Expression | None:
         if _phrase_at(tokens, core.last + 1, words):
             return _qualified(replace(core, last=core.last + len(words)), qualifier)
     return core
+
+
+def _nested(tokens: Sequence[Token], index: int, outer: Qualifier) -> Expression | None:
+    """A second qualifier after a first ("above ∼500 K", "up to at least 3Rp"): the first sets the interval."""
+    if outer == "exact" or tokens[index].lower not in _QUALIFIERS_BY_FIRST:
+        return None
+    for words, _ in _QUALIFIERS_BY_FIRST[tokens[index].lower]:
+        if _phrase_at(tokens, index, words) and index + len(words) < len(tokens):
+            core = read_quantity(tokens, index + len(words))
+            if core is not None and core.value is not None and core.kind not in {"year", "date", "ordinal"}:
+                return core
+    return None
 
 
 def _qualified(core: Expression, qualifier: Qualifier) -> Expression:

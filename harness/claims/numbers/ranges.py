@@ -98,6 +98,8 @@ def read_span(tokens: Sequence[Token], index: int) -> Expression | None:
     """The expression at `index` with its range or tolerance; "between"/"from" start a range only; "pH" before
     a value is its unit ("pH 7–8", "pH∼2")."""
     starter = tokens[index].lower
+    if starter in _MODIFIER_WORDS:
+        return _modified(tokens, index)
     if tokens[index].text == "pH" and index + 1 < len(tokens):
         acidity = read_span(tokens, index + 1)
         if acidity is None or acidity.kind not in {"cardinal", "year"}:
@@ -117,6 +119,26 @@ def read_span(tokens: Sequence[Token], index: int) -> Expression | None:
     if core is None:
         return None
     return as_range(tokens, core) or with_tolerance(tokens, core)
+
+
+_MODIFIER_WORDS: Final[frozenset[str]] = frozenset({"range", "ranging", "average", "mean", "median"})
+"""Words that say a quantity is a range or a mean, kept in its span as MeasEval's guidelines keep modifiers."""
+
+
+def _modified(tokens: Sequence[Token], index: int) -> Expression | None:
+    """ "range of 10–15%", "ranging from 1 to 25", "average 3–4 nT": the modifier word and the quantity after it
+    (a range after a range word)."""
+    position = index + 1
+    if tokens[index].lower in {"range", "ranging"} and position < len(tokens) and tokens[position].lower == "of":
+        position += 1
+    if position >= len(tokens):
+        return None
+    found = read_span(tokens, position)
+    if found is None or found.kind in {"year", "date", "ordinal", "vague"} or found.core_last is not None:
+        return None
+    if tokens[index].lower in {"range", "ranging"} and found.value is not None:
+        return None
+    return replace(found, first=index)
 
 
 def _label_before(tokens: Sequence[Token], index: int) -> bool:
