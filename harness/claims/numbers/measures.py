@@ -17,6 +17,8 @@ from harness.claims.numbers.units import Unit, resolve_unit
 from harness.claims.numbers.words import Reading, digit_value
 
 SIGNS: Final[dict[str, float]] = {"-": -1.0, "\u2212": -1.0, "+": 1.0, "\u2013": -1.0}
+_LOST_SUPERSCRIPT = re.compile(r"10([1-9]\d?)")
+"""A power of ten whose superscript a text extraction set on the line ("6 × 106 kg" for 6 × 10⁶ kg)."""
 _TIMES: Final[frozenset[str]] = frozenset({"\u00d7", "x", "*", "\u00b7", "\u22c5"})
 _SPELLED = re.compile(
     r"(?:kilo|mega|giga|tera|milli|micro|nano|pico|centi|deci)?"
@@ -115,7 +117,14 @@ def read_scientific(tokens: Sequence[Token], index: int) -> Reading | None:
             found = _exponent(tokens, index + 3)
             if found is not None:
                 return Reading(mantissa * 10 ** found[0], found[1])
+        lost = _LOST_SUPERSCRIPT.fullmatch(base.text)
+        if lost and following.text == "\u00d7" and not _glued_power(tokens, index + 3):
+            return Reading(mantissa * 10 ** int(lost.group(1)), index + 2)
     return None
+
+
+def _glued_power(tokens: Sequence[Token], index: int) -> bool:
+    return index < len(tokens) and tokens[index].glued and tokens[index].text in {"^", "-", "\u2212"}
 
 
 def _is_unit_word(token: Token) -> bool:
