@@ -106,6 +106,13 @@ def test_money_in_many_forms(text: str, span: str, value: float, unit: str) -> N
         "its projection as(5)ρV on V",
         "sanidine 40Ar/39Ar and zircon 206Pb/238U ages",
         "(Figures 3I and 3J). Most",
+        "unless one is willing to wait",
+        "(Zachos et al., 2001; Keller and Pardo, 2004; Scher and Martin, 2006).",
+        "as in Eqs. (9.2) and (9.10) before",
+        "forms [Fe(Cat)3]3− complexes",
+        "as shown below: 2Mg3NF3 forms",
+        "the values, respectively.4 The next",
+        "plotted high on axis 1 where",
     ],
 )
 def test_labels_and_citations_are_no_claims(text: str) -> None:

@@ -137,7 +137,18 @@ def _reference_year(tokens: list[Token], index: int) -> bool:
     listed = previous is not None and previous.kind == "num" and len(previous.text) == 4 and previous.text.isdigit()
     if listed and tokens[index - 1].text == "," and _reference_year(tokens, position):
         return True
-    return _closes_bracketed_reference(tokens, index)
+    return _closes_bracketed_reference(tokens, index) or _author_year(tokens, index)
+
+
+def _author_year(tokens: list[Token], index: int) -> bool:
+    """ "Scher and Martin, 2006)", "Keller and Pardo, 2004;", "Ben-Jaffel, 2007, 2008;": a name, a comma and a
+    year that ends a reference, however far its bracket opened."""
+    if index < 2 or tokens[index - 1].text != "," or not tokens[index - 2].text[:1].isupper():
+        return False
+    position = index + 1
+    while position + 1 < len(tokens) and tokens[position].text == "," and tokens[position + 1].kind == "num":
+        position += 2  # more years of the same authors
+    return position < len(tokens) and tokens[position].text in {";", ")"}
 
 
 def _closes_bracketed_reference(tokens: list[Token], index: int) -> bool:

@@ -2,7 +2,8 @@
 
 A capitalized name right before a bare integer that nothing measures ("Voyager 1 and", "OAE 2,", "Claudin
 19,"), an ordinal label noun of a schedule or a listing ("day 14", "month 7", "line 12", "type 1"), a number
-glued after a closing bracket or an exponent sign (the "2" of "Mg(ClO4)2", the "1" of "tan−1"), an equation
+glued after a closing bracket or an exponent sign (the "2" of "Mg(ClO4)2", the "1" of "tan−1"), a footnote
+glued after a sentence ("respectively.4"), the coefficient of a chemical formula ("2Mg3N2"), an equation
 number glued to the text around it ("as(5)ρ"), the degrees of freedom of a statistic ("F(3, 8.9)", "t(39)") and
 isotopes in a ratio ("206Pb/238U").
 """
@@ -19,7 +20,7 @@ from harness.claims.numbers.tokens import Token
 
 ORDERING_NOUNS: Final[frozenset[str]] = frozenset({
     "day", "week", "month", "line", "lines", "listing", "definition", "algorithm", "theorem", "lemma", "type",
-    "fraction", "fractions", "clone", "complex", "case", "numbered", "supplement", "patient", "subject",
+    "fraction", "fractions", "clone", "complex", "case", "numbered", "supplement", "patient", "subject", "axis",
 })  # fmt: skip
 """Nouns a following number orders or names ("on day 14", "type 1 diabetes", "lines 13–17")."""
 
@@ -52,7 +53,7 @@ def _name_before(tokens: Sequence[Token], index: int) -> bool:
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     if following is None or following.kind == "punct":
-        return following is None or not following.glued or following.text in {",", ")", ";", "."}
+        return following is None or not following.glued or following.text in {",", ")", ";", ".", ":"}
     return following.lower in STOP_WORDS and following.lower not in MONTHS  # "Published 3 May 2020" is a date
 
 
@@ -61,9 +62,12 @@ def _glued_subscript(tokens: Sequence[Token], index: int) -> bool:
     if not tokens[index].glued or index == 0:
         return False
     previous = tokens[index - 1]
-    if previous.text == ")":
+    if previous.text in {")", "]"}:
         return True
-    return previous.text in _EXPONENT_SIGNS and previous.glued and index >= 2 and tokens[index - 2].is_word
+    after_word = index >= 2 and previous.glued and tokens[index - 2].is_word
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    footnote = previous.text == "." and (following is None or not following.glued)  # "respectively.4 The"
+    return after_word and (previous.text in _EXPONENT_SIGNS or footnote)
 
 
 def _bracketed_marker(tokens: Sequence[Token], index: int) -> bool:
@@ -84,14 +88,15 @@ def _bracketed_marker(tokens: Sequence[Token], index: int) -> bool:
     return closing is not None and closing.text == ")" and after is not None and after.glued and after.is_word
 
 
-def _isotope_ratio(tokens: Sequence[Token], index: int) -> bool:
-    """ "206Pb/238U", "187Os/188Os": mass numbers glued to element symbols, on either side of a slash."""
+def _chemical(tokens: Sequence[Token], index: int) -> bool:
+    """ "206Pb/238U", "187Os/188Os": mass numbers glued to element symbols on either side of a slash; "2Mg3N2":
+    the coefficient of a formula."""
     symbol = tokens[index + 1] if index + 1 < len(tokens) else None
     if symbol is None or not symbol.glued or symbol.text not in ELEMENTS:
         return False
     before = index > 0 and tokens[index].glued and tokens[index - 1].text == "/"
-    after = index + 2 < len(tokens) and tokens[index + 2].glued and tokens[index + 2].text == "/"
-    return before or after
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    return before or (after is not None and after.glued and (after.text == "/" or after.kind == "num"))
 
 
 def _ordering_noun_before(tokens: Sequence[Token], index: int) -> bool:
@@ -107,7 +112,7 @@ def names_a_thing(tokens: Sequence[Token], index: int) -> bool:
         or _ordering_noun_before(tokens, index)
         or _name_before(tokens, index)
         or _bracketed_marker(tokens, index)
-        or _isotope_ratio(tokens, index)
+        or _chemical(tokens, index)
     )
 
 

@@ -47,7 +47,11 @@ _YEAR_CONTEXT = frozenset({
 })  # fmt: skip
 _IDENTIFIER_PREFIXES_OK = frozenset({"mid", "early", "late", "pre", "post"})
 _NOT_ONE_BEFORE = frozenset({"no", "the", "this", "that", "any", "every", "each", "which"})
-_NOT_ONE_AFTER = frozenset({"another", "thing", "way", "hand"})
+_NOT_ONE_AFTER = frozenset({
+    "another", "thing", "way", "hand", "is", "was", "would", "could", "can", "should", "may", "might", "must",
+    "will", "has", "had", "does", "did", "needs", "accounts", "finds", "sees", "gets",
+})  # fmt: skip
+"""Words after which "one" is the pronoun ("if one accounts for", "one would expect", "one another")."""
 _OFFSET_WORDS = frozenset({"after", "later", "before", "earlier", "ago", "back", "long"})
 _NOT_BEFORE_TIME_PLURAL = frozenset({"recent", "coming", "past", "few", "many", "last", "next", "following"})
 _BEFORE_ONE_UNIT = frozenset({"than", "nearly", "almost", "about", "over", "under", "around", "least", "for"})

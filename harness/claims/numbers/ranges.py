@@ -32,7 +32,7 @@ LABEL_NOUNS: Final[frozenset[str]] = frozenset({
 """Nouns that a number labels rather than counts ("Table 2", "phase 3", "Flight 17")."""
 _ENDS: Final[frozenset[str]] = frozenset({"exact", "approximately"})
 """Qualifiers a range's ends may carry: "∼2–3 mA", "from 50% to around 80%"."""
-_LIST_JOINERS: Final[frozenset[str]] = frozenset({",", "and", "or", "&", "-", "\u2013", "to", ";"})
+_LIST_JOINERS: Final[frozenset[str]] = frozenset({",", "and", "or", "&", "-", "\u2013", "to", ";", "(", ")"})
 
 
 def _second(tokens: Sequence[Token], index: int) -> Expression | None:
@@ -143,7 +143,9 @@ def _modified(tokens: Sequence[Token], index: int) -> Expression | None:
 
 def _label_before(tokens: Sequence[Token], index: int) -> bool:
     position = index - 1
-    if position >= 0 and tokens[position].text in {".", "("}:
+    if position >= 0 and tokens[position].text == "(":
+        position -= 1  # "Eqs. (9.2)"
+    if position >= 0 and tokens[position].text == ".":
         position -= 1
     return position >= 0 and tokens[position].lower in LABEL_NOUNS
 
