@@ -108,7 +108,6 @@ def test_money_in_many_forms(text: str, span: str, value: float, unit: str) -> N
         "(Figures 3I and 3J). Most",
         "unless one is willing to wait",
         "(Zachos et al., 2001; Keller and Pardo, 2004; Scher and Martin, 2006).",
-        "as in Eqs. (9.2) and (9.10) before",
         "forms [Fe(Cat)3]3− complexes",
         "as shown below: 2Mg3NF3 forms",
         "the values, respectively.4 The next",

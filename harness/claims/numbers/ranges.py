@@ -32,7 +32,7 @@ LABEL_NOUNS: Final[frozenset[str]] = frozenset({
 """Nouns that a number labels rather than counts ("Table 2", "phase 3", "Flight 17")."""
 _ENDS: Final[frozenset[str]] = frozenset({"exact", "approximately"})
 """Qualifiers a range's ends may carry: "∼2–3 mA", "from 50% to around 80%"."""
-_LIST_JOINERS: Final[frozenset[str]] = frozenset({",", "and", "or", "&", "-", "\u2013", "to", ";", "(", ")"})
+_LIST_JOINERS: Final[frozenset[str]] = frozenset({",", "and", "or", "&", "-", "\u2013", "to", ";"})
 
 
 def _second(tokens: Sequence[Token], index: int) -> Expression | None:
