@@ -52,7 +52,7 @@ class Paragraph:
     golds: list[Gold] = field(default_factory=list)
 
 
-_NUMBER = re.compile(r"[-\u2212]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:[eE][-\u2212]?\d+)?")
+_NUMBER = re.compile(r"[-\u2212\u2013]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:[eE][-\u2212]?\d+)?")
 _POWER = re.compile(r"\s*[\u00d7x]\s*10\^?([-\u2212]?\d+)")
 """A power of ten after a mantissa: "× 10^5", "×10−4", and "× 106" (10⁶ with its superscript set on the line)."""
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -90,7 +90,7 @@ def gold_value(text: str) -> float | None:
     word): an independent reading."""
     found = _NUMBER.search(text)
     if found:
-        value = float(found.group().replace("\u2212", "-").replace(",", ""))
+        value = float(found.group().replace("\u2212", "-").replace("\u2013", "-").replace(",", ""))
         power = _POWER.match(text, found.end())
         if power:
             return value * 10 ** int(power.group(1).replace("\u2212", "-"))
