@@ -135,7 +135,6 @@ QUALIFIER_PHRASES: Final[tuple[tuple[tuple[str, ...], Qualifier], ...]] = (
     (("roughly",), "approximately"),
     (("some",), "approximately"),
     (("circa",), "approximately"),
-    (("near",), "approximately"),
     (("\u2265",), "at_least"),
     (("\u2264",), "at_most"),
     (("\u2a7e",), "at_least"),

@@ -121,22 +121,22 @@ def read_span(tokens: Sequence[Token], index: int) -> Expression | None:
     return as_range(tokens, core) or with_tolerance(tokens, core)
 
 
-_MODIFIER_WORDS: Final[frozenset[str]] = frozenset({"range", "ranging", "average", "mean", "median"})
+_MODIFIER_WORDS: Final[frozenset[str]] = frozenset({"range", "average", "mean", "median"})
 """Words that say a quantity is a range or a mean, kept in its span as MeasEval's guidelines keep modifiers."""
 
 
 def _modified(tokens: Sequence[Token], index: int) -> Expression | None:
-    """ "range of 10–15%", "ranging from 1 to 25", "average 3–4 nT": the modifier word and the quantity after it
-    (a range after a range word)."""
+    """ "range of 10–15%", "range from 4 to 88 days", "average 3–4 nT": the modifier word and the quantity after
+    it (a range after "range")."""
     position = index + 1
-    if tokens[index].lower in {"range", "ranging"} and position < len(tokens) and tokens[position].lower == "of":
+    if tokens[index].lower == "range" and position < len(tokens) and tokens[position].lower == "of":
         position += 1
     if position >= len(tokens):
         return None
     found = read_span(tokens, position)
     if found is None or found.kind in {"year", "date", "ordinal", "vague"} or found.core_last is not None:
         return None
-    if tokens[index].lower in {"range", "ranging"} and found.value is not None:
+    if tokens[index].lower == "range" and found.value is not None:
         return None
     return replace(found, first=index)
 
