@@ -162,9 +162,19 @@ def test_a_falling_pair_without_from_or_between_is_no_range() -> None:
 
 
 def test_names_before_a_number_that_counts_are_kept() -> None:
-    texts = ("Putin Hosts 12 leaders", "Nearly 40 people died", "It rained. In 2010 it snowed")
+    texts = (
+        "Putin Hosts 12 leaders", "Nearly 40 people died", "It rained. In 2010 it snowed", '"He\'s 20 and not',
+        "Match ends, Liverpool 2, Leeds United 0.", "the semi-finals of Euro 2016.", "a calendar post-2019, as",
+        "one was diverted to Kirkwall",
+    )  # fmt: skip
     assert [[claim.span.text for claim in find_numbers(text)] for text in texts] == [
-        ["12 leaders"], ["Nearly 40 people"], ["2010"]
+        ["12 leaders"], ["Nearly 40 people"], ["2010"], ["20"], ["2", "0"], ["2016"], ["2019"], ["one"]
+    ]  # fmt: skip
+
+
+def test_a_change_between_counts_is_no_downward_range() -> None:
+    assert [c.span.text for c in find_numbers("it cut its team from three to one reporter")] == [
+        "three", "one reporter"
     ]  # fmt: skip
 
 

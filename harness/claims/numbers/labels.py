@@ -38,23 +38,47 @@ ELEMENTS: Final[frozenset[str]] = frozenset(
 )
 """Chemical element symbols: a mass number glued before one is an isotope ("40Ar", "206Pb"), not a quantity."""
 _SENTENCE_ENDS: Final[frozenset[str]] = frozenset({".", "!", "?", ":", ";", "\n"})
-_EXPONENT_SIGNS: Final[frozenset[str]] = frozenset({"-", "\u2212"})
+_EXPONENT_SIGNS: Final[frozenset[str]] = frozenset({"\u2212"})
+"""The minus sign of an exponent ("tan−1", "mol−1"); a hyphen after a word is a prefix ("post-2019", "mid-20s")."""
 
 
 def _name_before(tokens: Sequence[Token], index: int) -> bool:
     """ "Voyager 1 and", "OAE 2,", "Pioneer 11 (1979)": a capitalized word that does not open its sentence, an
     integer after it, and nothing after the integer that it could count or measure."""
-    if index < 2 or not tokens[index].text.isdigit() or tokens[index].glued:
+    if index < 2 or not tokens[index].text.isdigit() or tokens[index].glued or _year_like(tokens[index].text):
         return False
     name = tokens[index - 1]
-    if not name.is_word or not name.text[:1].isupper() or name.lower in _NOT_NAMES:
+    if not name.is_word or not name.text[:1].isupper() or name.lower in _NOT_NAMES or "'" in name.text:
         return False
-    if tokens[index - 2].text in _SENTENCE_ENDS:
+    if tokens[index - 2].text in _SENTENCE_ENDS or _score(tokens, index):
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     if following is None or following.kind == "punct":
         return following is None or not following.glued or following.text in {",", ")", ";", ".", ":"}
     return following.lower in STOP_WORDS and following.lower not in MONTHS  # "Published 3 May 2020" is a date
+
+
+def _year_like(digits: str) -> bool:
+    """ "Euro 2016", "London 2012": a year after a name still dates something a summary may get wrong."""
+    return len(digits) == 4 and 1000 <= int(digits) <= 2100
+
+
+def _capitals(tokens: Sequence[Token], index: int, step: int) -> int:
+    """The index after the run of capitalized words from `index` in direction `step` (+1 or -1)."""
+    while 0 <= index < len(tokens) and tokens[index].is_word and tokens[index].text[:1].isupper():
+        index += step
+    return index
+
+
+def _score(tokens: Sequence[Token], index: int) -> bool:
+    """ "Liverpool 2, Leeds United 0", "Cardiff Devils 5 Sheffield Steelers 6": a score beside another name's."""
+    after = index + 1 + (index + 1 < len(tokens) and tokens[index + 1].text == ",")
+    end = _capitals(tokens, after, 1)
+    if end > after and end < len(tokens) and tokens[end].kind == "num":
+        return True
+    start = _capitals(tokens, index - 1, -1)
+    start -= start >= 0 and tokens[start].text == ","
+    return start >= 0 and tokens[start].kind == "num" and start < index - 1
 
 
 def _glued_subscript(tokens: Sequence[Token], index: int) -> bool:

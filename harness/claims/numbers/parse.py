@@ -48,10 +48,14 @@ _YEAR_CONTEXT = frozenset({
 _IDENTIFIER_PREFIXES_OK = frozenset({"mid", "early", "late", "pre", "post"})
 _NOT_ONE_BEFORE = frozenset({"no", "the", "this", "that", "any", "every", "each", "which"})
 _NOT_ONE_AFTER = frozenset({
-    "another", "thing", "way", "hand", "is", "was", "would", "could", "can", "should", "may", "might", "must",
-    "will", "has", "had", "does", "did", "needs", "accounts", "finds", "sees", "gets",
+    "another", "thing", "way", "hand", "would", "could", "can", "should", "may", "might", "must", "will",
+    "needs", "accounts", "finds", "sees", "gets",
 })  # fmt: skip
 """Words after which "one" is the pronoun ("if one accounts for", "one would expect", "one another")."""
+_ONE_AS_SUBJECT = frozenset({"is", "was", "has", "had", "does", "did"})
+_SUBORDINATORS = frozenset({"if", "unless", "when", "whether", "as", "than", "until"})
+"""After these, "one is", "one has" is the pronoun ("unless one is willing"); elsewhere it counts ("one was
+diverted")."""
 _OFFSET_WORDS = frozenset({"after", "later", "before", "earlier", "ago", "back", "long"})
 _NOT_BEFORE_TIME_PLURAL = frozenset({"recent", "coming", "past", "few", "many", "last", "next", "following"})
 _BEFORE_ONE_UNIT = frozenset({"than", "nearly", "almost", "about", "over", "under", "around", "least", "for"})
@@ -439,7 +443,8 @@ def _skip_one(tokens: Sequence[Token], index: int) -> bool:
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     after_of = tokens[index + 2] if index + 2 < len(tokens) else None
     partitive_of_number = following == "of" and after_of is not None and after_of.kind == "num"
-    return previous in _NOT_ONE_BEFORE or following in _NOT_ONE_AFTER or partitive_of_number
+    pronoun = following in _NOT_ONE_AFTER or (following in _ONE_AS_SUBJECT and previous in _SUBORDINATORS)
+    return previous in _NOT_ONE_BEFORE or pronoun or partitive_of_number
 
 
 def _read_time_offset(tokens: Sequence[Token], index: int) -> Expression | None:

@@ -16,6 +16,7 @@ from typing import Final
 from harness.claims.numbers.labels import counts_a_noun, names_a_thing
 from harness.claims.numbers.parse import Expression, read_expression
 from harness.claims.numbers.tokens import Token
+from harness.claims.numbers.units import resolve_unit
 
 _DASHES: Final[frozenset[str]] = frozenset({"-", "\u2013", "\u2014", "\u2212"})
 _RANGE_WORDS: Final[dict[str, frozenset[str]]] = {"between": frozenset({"and"}), "from": frozenset({"to"})}
@@ -64,8 +65,8 @@ def as_range(tokens: Sequence[Token], core: Expression) -> Expression | None:
     other = _second(tokens, joint + 1)
     if other is None or other.value is None or other.value == core.value:
         return None
-    if other.value < core.value and starter not in _RANGE_WORDS:
-        return None  # "from 10 ms to 0.1 ms" and "between 11.8 m and 11.5 m" run either way; "5-3" is no range
+    if other.value < core.value and not (starter in _RANGE_WORDS and _measured(other)):
+        return None  # "from 10 ms to 0.1 ms" runs either way; "5-3" and "from three to one reporter" are no range
     if other.kind != core.kind and not (bare and other.unit is not None):
         return None  # "5 to 10 mm" and "7 to 20%" take the unit of their second end; "2003 to 2004" stays two years
     if core.unit is not None and other.unit is not None and core.unit != other.unit:
@@ -77,6 +78,11 @@ def as_range(tokens: Sequence[Token], core: Expression) -> Expression | None:
         qualifier="vague", counted=other.counted or core.counted, date=None, low_open=False, high_open=False,
         core_last=other.core_last,
     )  # fmt: skip
+
+
+def _measured(end: Expression) -> bool:
+    """A quantity in a unit of measure, other than a share: a range of such may be written downward."""
+    return end.unit is not None and end.unit != "percent" and resolve_unit(end.unit) is not None
 
 
 def with_tolerance(tokens: Sequence[Token], core: Expression) -> Expression:
