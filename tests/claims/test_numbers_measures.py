@@ -165,11 +165,19 @@ def test_names_before_a_number_that_counts_are_kept() -> None:
     texts = (
         "Putin Hosts 12 leaders", "Nearly 40 people died", "It rained. In 2010 it snowed", '"He\'s 20 and not',
         "Match ends, Liverpool 2, Leeds United 0.", "the semi-finals of Euro 2016.", "a calendar post-2019, as",
-        "one was diverted to Kirkwall",
+        "one was diverted to Kirkwall", "a source said: 'The 100 or so include", "Alec Stewart (Age 52) now",
+        "(Includes one in the US)4,808 Liberia",
     )  # fmt: skip
     assert [[claim.span.text for claim in find_numbers(text)] for text in texts] == [
-        ["12 leaders"], ["Nearly 40 people"], ["2010"], ["20"], ["2", "0"], ["2016"], ["2019"], ["one"]
+        ["12 leaders"], ["Nearly 40 people"], ["2010"], ["20"], ["2", "0"], ["2016"], ["2019"], ["one"],
+        ["100 or so"], ["52"], ["one", "4,808 Liberia"],
     ]  # fmt: skip
+    day = find_numbers("on february 3 , 1959 , he saw")
+    assert [(claim.span.text, claim.kind, claim.listed) for claim in day] == [
+        ("3", "cardinal", None),
+        ("1959", "year", None),
+    ]
+    assert [c.unit for c in find_numbers("One in seven U.S. residents")] == [None, "u"]  # "U." is no enzyme unit
 
 
 def test_a_change_between_counts_is_no_downward_range() -> None:

@@ -26,7 +26,7 @@ ORDERING_NOUNS: Final[frozenset[str]] = frozenset({
 
 _NOT_NAMES: Final[frozenset[str]] = frozenset(
     set(MONTHS) | set(WEEKDAYS) | set(CURRENCY_CODES) | {words[0] for words, _ in QUALIFIER_PHRASES}
-    | {"ad", "bc", "bce", "ce", "no", "nos", "between", "from", "and", "or", "to", "by", "in", "on", "at", "of"}
+    | {"ad", "bc", "bce", "ce", "no", "nos", "age", "aged"}
 )  # fmt: skip
 ELEMENTS: Final[frozenset[str]] = frozenset(
     """
@@ -48,7 +48,9 @@ def _name_before(tokens: Sequence[Token], index: int) -> bool:
     if index < 2 or not tokens[index].text.isdigit() or tokens[index].glued or _year_like(tokens[index].text):
         return False
     name = tokens[index - 1]
-    if not name.is_word or not name.text[:1].isupper() or name.lower in _NOT_NAMES or "'" in name.text:
+    if not name.is_word or not name.text[:1].isupper() or "'" in name.text:
+        return False
+    if name.lower in _NOT_NAMES or name.lower in STOP_WORDS:
         return False
     if tokens[index - 2].text in _SENTENCE_ENDS or _score(tokens, index):
         return False
@@ -87,7 +89,7 @@ def _glued_subscript(tokens: Sequence[Token], index: int) -> bool:
         return False
     previous = tokens[index - 1]
     if previous.text in {")", "]"}:
-        return True
+        return tokens[index].text.isdigit() and len(tokens[index].text) <= 2  # "(ClO4)2", not ")4,808 Liberia"
     after_word = index >= 2 and previous.glued and tokens[index - 2].is_word
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     footnote = previous.text == "." and (following is None or not following.glued)  # "respectively.4 The"

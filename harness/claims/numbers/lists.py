@@ -45,6 +45,8 @@ def _as_list(text: str, run: list[NumberClaim]) -> list[NumberClaim]:
     if unit is not None and all(claim.unit is not None for claim in run):
         return run  # "80% and 81%": each value writes its unit and is a whole quantity
     kind = run[-1].kind
+    if unit is None and any(claim.kind != kind for claim in run):
+        return run  # "February 3, 1959": a day is no year
     if any(claim.kind != kind and (claim.kind != "cardinal" or claim.unit is not None) for claim in run):
         return run  # "in 2003 and 5 kg": a year is no kilogram
     start, end = run[0].span.start, run[-1].span.end

@@ -127,7 +127,12 @@ def _glued_power(tokens: Sequence[Token], index: int) -> bool:
     return index < len(tokens) and tokens[index].glued and tokens[index].text in {"^", "-", "\u2212"}
 
 
-def _is_unit_word(token: Token) -> bool:
+def _initial(token: Token, following: Sequence[Token]) -> bool:
+    """ "U.S.", "N.Y.": a capital letter with a full stop and a letter glued after it is an initial."""
+    return len(following) >= 2 and following[0].glued and following[0].text == "." and following[1].glued
+
+
+def _is_unit_word(token: Token, following: Sequence[Token] = ()) -> bool:
     text = token.text
     if token.kind == "punct":
         return text in _OWN_SYMBOLS or text in {"\u00b0", "\u00c5"}
@@ -142,7 +147,7 @@ def _is_unit_word(token: Token) -> bool:
     if text.isupper() and len(text) > 1:
         return text in _UPPER_SYMBOLS  # else an acronym: "UT", "CO", "USA"
     if len(text) == 1:
-        return text in _CAPITAL_LETTERS
+        return text in _CAPITAL_LETTERS and not _initial(token, following)
     if text in _NAMED_SYMBOLS or text in _LOWER_SYMBOLS:
         return True
     return text in _CAPITAL_LETTERS or text[1:] in _CAPITAL_LETTERS or text[0].islower() or not text.isascii()
@@ -160,7 +165,7 @@ def _piece_end(tokens: Sequence[Token], index: int) -> int | None:
         if _glued(tokens, index + 1 + dot, "%") or spaced:
             return index + 1 + dot
     time_power = token.lower in _PER_UNITS and _glued(tokens, index + 1, "\u2212")  # "year−1"
-    if (not _is_unit_word(token) and not time_power) or token.lower in {"wt", "vol"}:
+    if (not _is_unit_word(token, tokens[index + 1 : index + 3]) and not time_power) or token.lower in {"wt", "vol"}:
         return None
     last = index
     if last + 1 < len(tokens) and tokens[last + 1].glued:

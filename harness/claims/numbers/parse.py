@@ -203,7 +203,7 @@ def _glued_unit(tokens: Sequence[Token], index: int) -> Reading | None:
     return Reading(value, index)
 
 
-_SYMBOL_GLUED = re.compile(r"[A-Z][A-Z]?[a-z]{1,2}")
+_SYMBOL_GLUED = re.compile(r"[A-Z][A-Z]?[a-z]")
 
 
 def _glued_symbol(tokens: Sequence[Token], index: int) -> Reading | None:
