@@ -20,7 +20,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from harness.claims.numbers import find_numbers
@@ -43,6 +43,8 @@ class Predicted:
     value: float | None
     unit: str | None
     date: str | None = None
+    members: tuple[Predicted, ...] = ()
+    """The values of a list, each with its own span: the one at the gold's first number gives the value."""
 
 
 @dataclass
@@ -106,17 +108,22 @@ time") and a quantifier without a number ("several", "a number of")."""
 
 
 def harness_finder(text: str, *, every_kind: bool = False) -> list[Predicted]:
-    """The finder's quantities: the `listed` span of a list of values with one unit (one quantity, with the value
-    of its first member), else the `quantity` span where the claim has one (a count without its noun), else its
-    span; ordinals and vague quantifiers are left out unless `every_kind`."""
+    """The finder's quantities: the `listed` span of a list of values with one unit (one quantity), else the
+    `quantity` span where the claim has one (a count without its noun), else its span; ordinals and vague
+    quantifiers are left out unless `every_kind`."""
     found: dict[tuple[int, int], Predicted] = {}
     for claim in find_numbers(text):
         if claim.kind in NOT_QUANTITIES and not every_kind:
             continue
         value = claim.value if claim.value is not None else claim.low
-        quantity = claim.listed or claim.quantity or claim.span
-        predicted = Predicted(quantity.start, quantity.end, value, claim.unit, claim.date)
-        found.setdefault((quantity.start, quantity.end), predicted)
+        own = claim.quantity or claim.span
+        member = Predicted(own.start, own.end, value, claim.unit, claim.date)
+        if claim.listed is None:
+            found.setdefault((own.start, own.end), member)
+            continue
+        key = (claim.listed.start, claim.listed.end)
+        first = found.setdefault(key, replace(member, start=key[0], end=key[1]))
+        found[key] = replace(first, members=(*first.members, member))
     return list(found.values())
 
 
@@ -154,6 +161,14 @@ def _head(text: str) -> str:
     return singular(words[-1]) if words else text
 
 
+def best_match(overlapping: Sequence[Predicted], gold: Gold) -> Predicted:
+    """The prediction overlapping the gold span most; for a list, its value at the gold's first number."""
+    best = max(overlapping, key=lambda p: min(p.end, gold.end) - max(p.start, gold.start))
+    at_start = [member for member in best.members if member.start <= gold.start < member.end]
+    inside = [member for member in best.members if gold.start <= member.start < gold.end]
+    return (at_start or inside or [best])[0]
+
+
 def same_value(expected: float, predicted: Predicted) -> bool:
     """The predicted value is the gold's first number; a date is right when that number is its day or year."""
     if predicted.date is not None and predicted.value is None:
@@ -178,7 +193,7 @@ def score(paragraphs: Sequence[Paragraph], find: Callable[[str], list[Predicted]
                 continue
             gold_hit += 1
             exact += any(p.start == gold.start and p.end == gold.end for p in overlapping)
-            best = max(overlapping, key=lambda p: min(p.end, gold.end) - max(p.start, gold.start))
+            best = best_match(overlapping, gold)
             if gold.unit:
                 unit_total += 1
                 unit_right += same_unit(gold.unit, best.unit)
@@ -220,19 +235,18 @@ def errors(paragraphs: Sequence[Paragraph], limit: int) -> None:
                 classes["missed"].append(_context(text, gold.start, gold.end))
                 continue
             best = max(overlapping, key=lambda p: min(p.end, gold.end) - max(p.start, gold.start))
+            read = best_match(overlapping, gold)
             shown = f"gold {gold.text!r}, predicted {' | '.join(text[p.start : p.end] for p in overlapping)!r}"
             if not any(p.start == gold.start and p.end == gold.end for p in overlapping):
                 inside = best.start >= gold.start and best.end <= gold.end
                 covers = best.start <= gold.start and best.end >= gold.end
                 name = "too short" if inside else "too long" if covers else "shifted"
                 classes[name].append(shown)
-            if gold.unit and not same_unit(gold.unit, best.unit):
-                classes["wrong unit"].append(f"gold {gold.text!r} unit {gold.unit!r}, predicted {best.unit!r}")
+            if gold.unit and not same_unit(gold.unit, read.unit):
+                classes["wrong unit"].append(f"gold {gold.text!r} unit {gold.unit!r}, predicted {read.unit!r}")
             expected = gold_value(gold.text)
-            if expected is not None and (
-                best.value is None or abs(best.value - expected) > 1e-6 * max(1, abs(expected))
-            ):
-                classes["wrong value"].append(f"gold {gold.text!r} = {expected:g}, predicted {best.value!r}")
+            if expected is not None and not same_value(expected, read):
+                classes["wrong value"].append(f"gold {gold.text!r} = {expected:g}, predicted {read.value!r}")
     for title, items in classes.items():
         print(f"\n{title}: {len(items)}")
         for item in items[:limit]:
