@@ -326,3 +326,11 @@ def test_a_range_word_before_a_noun_stays_a_vague_quantity() -> None:
     assert [(c.span.text, c.kind) for c in find_numbers("a range of countries took part")] == [
         ("a range of countries", "vague")
     ]  # fmt: skip
+
+
+def test_a_hyphenated_measure_after_a_count_is_its_own_quantity() -> None:
+    claims = find_numbers("they took twenty eight-second exposures")
+    assert [(c.span.text, c.value, c.unit, c.counted) for c in claims] == [
+        ("twenty", 20, "exposure", "exposures"), ("eight-second", 8, "second", "exposures")
+    ]  # fmt: skip
+    assert [(c.span.text, c.value) for c in find_numbers("twenty eight people came")] == [("twenty eight people", 28)]

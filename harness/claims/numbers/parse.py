@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from harness.claims.numbers.counted import noun_phrase, noun_phrase_before, singular
+from harness.claims.numbers.counted import hyphenated_number, noun_phrase, noun_phrase_before, singular
 from harness.claims.numbers.labels import ELEMENTS
 from harness.claims.numbers.lexicon import (
     CURRENCY_CODES,
@@ -346,9 +346,23 @@ def _year_or_cardinal(tokens: Sequence[Token], first: int, reading: Reading, fol
         return _exact(first, last + 1, "cardinal", value, unit=following.text)  # "5Rp": see `_glued_symbol`
     counted, head = _counted(tokens, last + 1)
     if counted is None:
-        return _exact(first, last, "cardinal", value)
+        beyond = _beyond_hyphenated_number(tokens, last + 1)
+        counted, head = _counted(tokens, beyond) if beyond is not None else (None, None)
+        return _exact(first, last, "cardinal", value, unit=head, counted=counted)  # "three one-day internationals"
     core_last = None if head in _RATIO_NOUNS else last  # "20 times", "3.7 fold": the noun is the unit of a ratio
     return _exact(first, counted[1], "cardinal", value, unit=head, counted=counted, core_last=core_last)
+
+
+def _beyond_hyphenated_number(tokens: Sequence[Token], index: int) -> int | None:
+    """The token after a hyphenated measure at `index` ("one-day", "eight-second"), or None when there is none.
+
+    That measure is a quantity of its own; the noun after it is still what the number before it counts."""
+    if not hyphenated_number(tokens, index):
+        return None
+    position = index + 2
+    while position + 2 < len(tokens) and tokens[position + 1].text == "-" and tokens[position + 1].glued:
+        position += 2  # "eight-year-old"
+    return position + 1
 
 
 def _read_long_unit(tokens: Sequence[Token], index: int) -> Expression | None:
