@@ -85,7 +85,7 @@ def _numbers(
     for claim in claims:
         if (claim.span.start, claim.span.end) in taken:
             continue
-        data = claim.model_dump(exclude={"counted"})
+        data = claim.model_dump(exclude={"counted", "quantity", "listed"})
         out.numbers.append(NumberAnnotation(**data, id=ids("N"), counted=claim.counted or "", status="proposed"))
         taken.add((claim.span.start, claim.span.end))
         report.proposed["numbers"] += 1

@@ -19,6 +19,13 @@ class NumberClaim(_Claim):
     """A numeric expression and its normalized meaning (see `NumberAnnotation` for the interval convention)."""
 
     span: Span
+    quantity: Span | None = Field(
+        default=None,
+        description='The value and its unit alone, when `span` runs on over the counted noun ("35" of "35 samples").',
+    )
+    listed: Span | None = Field(
+        default=None, description='The whole list when the value is one of several sharing a unit ("6 and 13 kg").'
+    )
     kind: NumberKind
     value: float | None = None
     low: float | None = None

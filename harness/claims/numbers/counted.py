@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
+from harness.claims.numbers.lexicon import TENS_WORDS, UNITS_WORDS
 from harness.claims.numbers.tokens import Token, tokenize
 from harness.resources import synonym_groups
 
@@ -88,6 +89,14 @@ def _is_content(token: Token) -> bool:
     return token.is_word and token.lower not in STOP_WORDS and not token.lower.endswith("ly")
 
 
+def hyphenated_number(tokens: Sequence[Token], index: int) -> bool:
+    """A number word or digits joined by a hyphen to a unit ("eight-second", "3-month") at `index`."""
+    if index + 2 >= len(tokens) or tokens[index + 1].text not in "-\u2010\u2011" or not tokens[index + 1].glued:
+        return False
+    token = tokens[index]
+    return token.kind == "num" or token.lower in UNITS_WORDS or token.lower in TENS_WORDS
+
+
 def noun_phrase(tokens: Sequence[Token], index: int, *, skip_of: bool = False) -> tuple[int, int] | None:
     """Token range [first, last] of the counted noun phrase that starts at `index`, or None.
 
@@ -103,6 +112,8 @@ def noun_phrase(tokens: Sequence[Token], index: int, *, skip_of: bool = False) -
     first = position
     last = -1
     words_taken = 0
+    if hyphenated_number(tokens, position):
+        return None  # "twenty eight-second exposures": a second quantity, not what the first counts
     while position < len(tokens) and words_taken < 5:
         token = tokens[position]
         if token.kind == "punct" and token.text in "-\u2010\u2011" and token.glued and last >= 0:

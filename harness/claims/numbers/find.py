@@ -19,6 +19,8 @@ from harness.claims.numbers.dates import (
     match_numeric_date,
     match_relative_date,
 )
+from harness.claims.numbers.labels import label_end as end_of_label
+from harness.claims.numbers.lists import mark_lists
 from harness.claims.numbers.names import in_name
 from harness.claims.numbers.parse import Expression
 from harness.claims.numbers.ranges import is_label, read_span
@@ -92,8 +94,13 @@ def _quantity_claim(text: str, tokens: list[Token], found: Expression) -> Number
     counted = None
     if found.counted is not None:
         counted = text[tokens[found.counted[0]].start : tokens[found.counted[1]].end]
+    quantity = None
+    if found.core_last is not None and found.core_last < found.last:
+        core_end = tokens[found.core_last].end
+        quantity = Span(start=start, end=core_end, text=text[start:core_end])
     return NumberClaim(
         span=Span(start=start, end=end, text=text[start:end]),
+        quantity=quantity,
         kind=found.kind,
         value=found.value,
         low=found.low,
@@ -108,18 +115,52 @@ def _quantity_claim(text: str, tokens: list[Token], found: Expression) -> Number
 
 
 def _cited_year(tokens: list[Token], found: DateMatch | Expression) -> bool:
-    """A year in a reference ("Smith et al. (2011)", "(Jones, 2004; Lee, 2010)", "(Kennett and Stott 1991)"):
-    bibliography, not a claim. The year closes a bracketed reference and follows a name or "et al."."""
+    """A year in a reference ("Smith et al. (2011)", "(Jones, 2004; Lee, 2010)", "(Kennett and Stott 1991)",
+    "Zeebe et al., 2009", "(2001, 2004)"): bibliography, not a claim."""
     if found.kind != "year" or found.first != found.last:
         return False
-    following = tokens[found.last + 1].text if found.last + 1 < len(tokens) else ""
-    if following not in {")", "]", ";", ","} and not (following in {"a", "b", "c"} and found.last + 2 < len(tokens)):
+    return _reference_year(tokens, found.first)
+
+
+def _reference_year(tokens: list[Token], index: int) -> bool:
+    """The year at `index` follows "et al." or another reference year, or closes a bracketed reference after a
+    name."""
+    position = index - 1
+    if position >= 0 and tokens[position].text in {",", "("}:
+        position -= 1
+    if position >= 0 and tokens[position].text == ".":
+        position -= 1
+    if position >= 0 and tokens[position].lower == "al":
+        return True
+    if position >= 1 and tokens[position].lower in {"a", "b", "c"} and tokens[position].glued:
+        position -= 1  # "2006a, 2006b"
+    previous = tokens[position] if position >= 0 else None
+    listed = previous is not None and previous.kind == "num" and len(previous.text) == 4 and previous.text.isdigit()
+    if listed and tokens[index - 1].text == "," and _reference_year(tokens, position):
+        return True
+    return _closes_bracketed_reference(tokens, index) or _author_year(tokens, index)
+
+
+def _author_year(tokens: list[Token], index: int) -> bool:
+    """ "Scher and Martin, 2006)", "Keller and Pardo, 2004;", "Ben-Jaffel, 2007, 2008;": a name, a comma and a
+    year that ends a reference, however far its bracket opened."""
+    if index < 2 or tokens[index - 1].text != "," or not tokens[index - 2].text[:1].isupper():
         return False
-    window = [token.text for token in tokens[max(0, found.first - 12) : found.first]]
+    position = index + 1
+    while position + 1 < len(tokens) and tokens[position].text == "," and tokens[position + 1].kind == "num":
+        position += 2  # more years of the same authors
+    return position < len(tokens) and tokens[position].text in {";", ")"}
+
+
+def _closes_bracketed_reference(tokens: list[Token], index: int) -> bool:
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    if following not in {")", "]", ";", ","} and not (following in {"a", "b", "c"} and index + 2 < len(tokens)):
+        return False
+    window = [token.text for token in tokens[max(0, index - 12) : index]]
     opened = max((i for i, text in enumerate(window) if text in {"(", "["}), default=-1)
     if opened < 0 or any(text in {")", "]"} for text in window[opened:]):
         return False
-    position = found.first - 1
+    position = index - 1
     for mark in ("(", ",", "."):
         if position >= 0 and tokens[position].text == mark:
             position -= 1
@@ -140,8 +181,8 @@ def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClai
     label_end: int | None = None
     while index < len(tokens):
         if is_label(tokens, index, label_end):
-            label_end = index
-            index += 1
+            label_end = end_of_label(tokens, index)
+            index = label_end + 1
             continue
         date = _date_at(tokens, index, anchor)
         if date is not None:
@@ -164,4 +205,4 @@ def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClai
             index = expression.last + 1
             continue
         index += 1
-    return claims
+    return mark_lists(text, claims)

@@ -17,6 +17,8 @@ from harness.claims.numbers.units import Unit, resolve_unit
 from harness.claims.numbers.words import Reading, digit_value
 
 SIGNS: Final[dict[str, float]] = {"-": -1.0, "\u2212": -1.0, "+": 1.0, "\u2013": -1.0}
+_LOST_SUPERSCRIPT = re.compile(r"10([1-9]\d?)")
+"""A power of ten whose superscript a text extraction set on the line ("6 × 106 kg" for 6 × 10⁶ kg)."""
 _TIMES: Final[frozenset[str]] = frozenset({"\u00d7", "x", "*", "\u00b7", "\u22c5"})
 _SPELLED = re.compile(
     r"(?:kilo|mega|giga|tera|milli|micro|nano|pico|centi|deci)?"
@@ -30,12 +32,26 @@ _LOWER_SYMBOLS: Final[frozenset[str]] = frozenset({
     "m", "s", "g", "h", "l", "d", "t", "mm", "cm", "km", "nm", "dm", "mg", "kg", "ng", "pg", "ml", "dl", "mol",
     "mmol", "nmol", "ppm", "ppb", "ppt", "ppmv", "yr", "yrs", "hr", "hrs", "ka", "kyr", "myr", "rpm", "mph", "kph",
     "lb", "lbs", "oz", "ft", "mi", "ha", "kt", "kcal", "cal", "ms", "ns", "ps", "wt", "vol", "sec", "kb", "bp",
+    "min", "mins", "bar", "mbar", "nbar", "kbar", "torr", "ppq", "gyr", "eV",
 })  # fmt: skip
 """Lower-case unit symbols; other lower-case words after a number are nouns (a symbol that is also an English
 word, "in", "at", "am", "pm", is left out)."""
-_CAPITAL_LETTERS: Final[frozenset[str]] = frozenset({"K", "V", "W", "J", "N", "L", "M", "T", "Pa", "Hz", "Gy"})
-_UPPER_SYMBOLS: Final[frozenset[str]] = frozenset({"MW", "GW", "TW", "MJ", "GJ", "TJ", "MV", "GV", "MN", "GN"})
-"""Upper-case symbols of mega-, giga- and tera- units; other all-capital words are acronyms."""
+_CAPITAL_LETTERS: Final[frozenset[str]] = frozenset({"K", "V", "W", "J", "N", "L", "M", "T", "U", "Pa", "Hz", "Gy"})
+_UPPER_SYMBOLS: Final[frozenset[str]] = frozenset({
+    "MW", "GW", "TW", "MJ", "GJ", "TJ", "MV", "GV", "MN", "GN", "AU", "KB", "MB", "GB", "TB",
+})  # fmt: skip
+"""Upper-case symbols of mega-, giga- and tera- units, bytes and astronomical units; other all-capital words are
+acronyms."""
+_NAMED_SYMBOLS: Final[frozenset[str]] = frozenset({
+    "Ma", "Ga", "Myr", "Gyr", "Mt", "Gt", "Mg", "Tg", "Pg", "Torr", "Da", "MeV", "GeV", "TeV", "Mbps", "Gbps",
+})  # fmt: skip
+"""Capitalized symbols that are units after a number (mega-annum, megatonne, megagram, torr, dalton, ...)."""
+_COMPASS: Final[frozenset[str]] = frozenset({"N", "S", "E", "W"})
+_PER_UNITS: Final[frozenset[str]] = frozenset({
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "year", "years",
+    "annum", "capita",
+})  # fmt: skip
+"""Units of time spelled out that end a compound unit after "per" ("5 mm per year")."""
 _SEPARATORS: Final[frozenset[str]] = frozenset({"/", "\u00b7", "\u22c5"})
 _OWN_SYMBOLS: Final[dict[str, str]] = {"\u2030": "permille", "%": "percent"}
 MAX_UNIT_TOKENS = 10
@@ -101,10 +117,22 @@ def read_scientific(tokens: Sequence[Token], index: int) -> Reading | None:
             found = _exponent(tokens, index + 3)
             if found is not None:
                 return Reading(mantissa * 10 ** found[0], found[1])
+        lost = _LOST_SUPERSCRIPT.fullmatch(base.text)
+        if lost and following.text == "\u00d7" and not _glued_power(tokens, index + 3):
+            return Reading(mantissa * 10 ** int(lost.group(1)), index + 2)
     return None
 
 
-def _is_unit_word(token: Token) -> bool:
+def _glued_power(tokens: Sequence[Token], index: int) -> bool:
+    return index < len(tokens) and tokens[index].glued and tokens[index].text in {"^", "-", "\u2212"}
+
+
+def _initial(token: Token, following: Sequence[Token]) -> bool:
+    """ "U.S.", "N.Y.": a capital letter with a full stop and a letter glued after it is an initial."""
+    return len(following) >= 2 and following[0].glued and following[0].text == "." and following[1].glued
+
+
+def _is_unit_word(token: Token, following: Sequence[Token] = ()) -> bool:
     text = token.text
     if token.kind == "punct":
         return text in _OWN_SYMBOLS or text in {"\u00b0", "\u00c5"}
@@ -119,7 +147,9 @@ def _is_unit_word(token: Token) -> bool:
     if text.isupper() and len(text) > 1:
         return text in _UPPER_SYMBOLS  # else an acronym: "UT", "CO", "USA"
     if len(text) == 1:
-        return text in _CAPITAL_LETTERS
+        return text in _CAPITAL_LETTERS and not _initial(token, following)
+    if text in _NAMED_SYMBOLS or text in _LOWER_SYMBOLS:
+        return True
     return text in _CAPITAL_LETTERS or text[1:] in _CAPITAL_LETTERS or text[0].islower() or not text.isascii()
 
 
@@ -128,23 +158,42 @@ def _piece_end(tokens: Sequence[Token], index: int) -> int | None:
     token = tokens[index]
     if token.text == "\u00b0":
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-        return index + 1 if nxt is not None and nxt.glued and nxt.text in {"C", "F"} else index
+        return index + 1 if nxt is not None and nxt.glued and nxt.text in {"C", "F", *_COMPASS} else index
     if token.lower in {"wt", "vol", "mol", "at"}:
         dot = 1 if _glued(tokens, index + 1, ".") else 0
-        if _glued(tokens, index + 1 + dot, "%"):
+        spaced = dot and index + 2 < len(tokens) and tokens[index + 2].text == "%"  # "wt. %"
+        if _glued(tokens, index + 1 + dot, "%") or spaced:
             return index + 1 + dot
-    if not _is_unit_word(token) or token.lower in {"wt", "vol"}:
+    time_power = token.lower in _PER_UNITS and _glued(tokens, index + 1, "\u2212")  # "year−1"
+    if (not _is_unit_word(token, tokens[index + 1 : index + 3]) and not time_power) or token.lower in {"wt", "vol"}:
         return None
     last = index
     if last + 1 < len(tokens) and tokens[last + 1].glued:
-        found = _exponent(tokens, last + 1)
+        found = _exponent(tokens, last + 1) or _spaced_exponent(tokens, last + 1)
         if found is not None and abs(found[0]) <= 4:
             last = found[1]
     return last
 
 
+def _spaced_exponent(tokens: Sequence[Token], index: int) -> tuple[float, int] | None:
+    """A negative exponent whose digit a text extraction set apart ("g− 1"): the sign glued, one digit after."""
+    if index + 1 >= len(tokens) or tokens[index].text not in {"-", "\u2212"}:
+        return None
+    digit = tokens[index + 1]
+    if digit.kind != "num" or len(digit.text) != 1 or not digit.text.isdigit():
+        return None
+    following = tokens[index + 2] if index + 2 < len(tokens) else None
+    if following is not None and following.glued and following.kind != "punct":
+        return None
+    return -float(digit.text), index + 1
+
+
 def _glued(tokens: Sequence[Token], index: int, text: str) -> bool:
     return index < len(tokens) and tokens[index].glued and tokens[index].text == text
+
+
+def _per_time(tokens: Sequence[Token], index: int) -> bool:
+    return index + 1 < len(tokens) and tokens[index].lower == "per" and tokens[index + 1].lower in _PER_UNITS
 
 
 def read_unit(tokens: Sequence[Token], index: int) -> tuple[int, Unit] | None:
@@ -157,6 +206,9 @@ def read_unit(tokens: Sequence[Token], index: int) -> tuple[int, Unit] | None:
             break
         ends.append(end)
         position = end + 1
+        if _per_time(tokens, position):
+            ends.append(position + 1)
+            break
         if position < len(tokens) and tokens[position].text in _SEPARATORS:
             position += 1
         elif position < len(tokens) and (

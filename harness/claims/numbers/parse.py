@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from harness.claims.numbers.counted import noun_phrase, noun_phrase_before, singular
+from harness.claims.numbers.counted import hyphenated_number, noun_phrase, noun_phrase_before, singular
+from harness.claims.numbers.labels import ELEMENTS
 from harness.claims.numbers.lexicon import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -46,11 +47,20 @@ _YEAR_CONTEXT = frozenset({
 })  # fmt: skip
 _IDENTIFIER_PREFIXES_OK = frozenset({"mid", "early", "late", "pre", "post"})
 _NOT_ONE_BEFORE = frozenset({"no", "the", "this", "that", "any", "every", "each", "which"})
-_NOT_ONE_AFTER = frozenset({"another", "thing", "way", "hand"})
+_NOT_ONE_AFTER = frozenset({
+    "another", "thing", "way", "hand", "would", "could", "can", "should", "may", "might", "must", "will",
+    "needs", "accounts", "finds", "sees", "gets",
+})  # fmt: skip
+"""Words after which "one" is the pronoun ("if one accounts for", "one would expect", "one another")."""
+_ONE_AS_SUBJECT = frozenset({"is", "was", "has", "had", "does", "did"})
+_SUBORDINATORS = frozenset({"if", "unless", "when", "whether", "as", "than", "until"})
+"""After these, "one is", "one has" is the pronoun ("unless one is willing"); elsewhere it counts ("one was
+diverted")."""
 _OFFSET_WORDS = frozenset({"after", "later", "before", "earlier", "ago", "back", "long"})
 _NOT_BEFORE_TIME_PLURAL = frozenset({"recent", "coming", "past", "few", "many", "last", "next", "following"})
 _BEFORE_ONE_UNIT = frozenset({"than", "nearly", "almost", "about", "over", "under", "around", "least", "for"})
 """Words after which "a week", "an hour" is a length of time ("more than a week", "for a month")."""
+_RATIO_NOUNS = frozenset({"time", "fold"})
 _RANGE = re.compile(r"(\d{1,4})[-\u2013](\d{1,4})")
 
 
@@ -70,6 +80,9 @@ class Expression:
     qualifier: Qualifier = "exact"
     date: str | None = None
     counted: tuple[int, int] | None = None
+    core_last: int | None = None
+    """The last token of the quantity proper (value and unit) when the span runs on over the counted noun
+    ("35" of "35 samples")."""
 
 
 def _phrase_at(tokens: Sequence[Token], index: int, words: tuple[str, ...]) -> bool:
@@ -93,8 +106,11 @@ def _exact(
     unit: str | None = None,
     counted: tuple[int, int] | None = None,
     date: str | None = None,
+    core_last: int | None = None,
 ) -> Expression:
-    return Expression(first, last, kind, value, value, value, unit=unit, counted=counted, date=date)
+    return Expression(
+        first, last, kind, value, value, value, unit=unit, counted=counted, date=date, core_last=core_last
+    )
 
 
 def _vague(
@@ -109,16 +125,17 @@ def _vague(
 ) -> Expression:
     """A vague quantity: plural group words ("hundreds") leave their upper end open, phrases ("several") do not."""
     counted, head = _counted(tokens, last + 1)
+    core_last = None
     if unit is None and counted is not None and tokens[counted[0]].lower in TIME_UNITS:
         unit = TIME_UNITS[tokens[counted[0]].lower]
         last = counted[0]
         counted = None
     elif unit is None and counted is not None:
-        unit, last = head, counted[1]
+        unit, core_last, last = head, last, counted[1]
     kind: NumberKind = "duration" if unit in TIME_UNITS.values() else "vague"
     return Expression(
         first, last, kind, None, low, high, high_open=high_open and high is not None,
-        unit=unit, qualifier="vague", counted=counted,
+        unit=unit, qualifier="vague", counted=counted, core_last=core_last,
     )  # fmt: skip
 
 
@@ -133,6 +150,8 @@ def _read_vague(tokens: Sequence[Token], index: int) -> Expression | None:
             last = index + len(words) - 1
             if words[-1] != "of" and tokens[last + 1 : last + 2] and tokens[last + 1].lower in {"of", "times"}:
                 return None
+            if words[-1] == "of" and tokens[last + 1 : last + 2] and tokens[last + 1].kind == "num":
+                return None  # "a range of 1.5–2.6 m": the numbers say how many
             return _vague(tokens, index, last, low, high, high_open=False)
     lower = tokens[index].lower
     if lower in {"tens", "hundreds"} and _phrase_at(tokens, index + 1, ("of",)) and index + 2 < len(tokens):
@@ -169,6 +188,7 @@ def _read_number(tokens: Sequence[Token], index: int) -> Reading | None:
         if group is not None and tokens[index + 1].lower in GROUP_NOUNS and not hyphen_follows:
             return Reading(float(group[0]), index + 1)
     reading = read_scientific(tokens, index) or read_digits(tokens, index) or _glued_unit(tokens, index)
+    reading = reading or _glued_symbol(tokens, index)
     reading = reading or read_number_words(tokens, index)
     if reading is None or reading.ordinal:
         return reading
@@ -186,6 +206,21 @@ def _glued_unit(tokens: Sequence[Token], index: int) -> Reading | None:
     if value is None or index + 1 >= len(tokens) or read_unit(tokens, index + 1) is None:
         return None
     return Reading(value, index)
+
+
+_SYMBOL_GLUED = re.compile(r"[A-Z][A-Z]?[a-z]")
+
+
+def _glued_symbol(tokens: Sequence[Token], index: int) -> Reading | None:
+    """Digits with a unit symbol of the field glued after them that no units library knows ("5Rp", "8.74Rs",
+    planetary radii): the digits; the symbol becomes the unit as written."""
+    value = digit_value(tokens[index].text) if tokens[index].kind == "num" else None
+    if value is None or index + 1 >= len(tokens) or not tokens[index + 1].glued:
+        return None
+    if not _SYMBOL_GLUED.fullmatch(tokens[index + 1].text) or tokens[index + 1].text in ELEMENTS:
+        return None
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    return None if after is not None and after.glued and after.kind != "punct" else Reading(value, index)
 
 
 def _physical(first: int, value: float, found: tuple[int, Unit], tokens: Sequence[Token]) -> Expression:
@@ -312,8 +347,27 @@ def _year_or_cardinal(tokens: Sequence[Token], first: int, reading: Reading, fol
         if previous in _YEAR_CONTEXT or not plural_follows or (previous == "-" and first >= 2):
             year = f"{int(value):04d}"
             return _exact(first, last, "year", value, date=year)
+    if following is not None and following.glued and following.is_word:
+        return _exact(first, last + 1, "cardinal", value, unit=following.text)  # "5Rp": see `_glued_symbol`
     counted, head = _counted(tokens, last + 1)
-    return _exact(first, counted[1] if counted else last, "cardinal", value, unit=head, counted=counted)
+    if counted is None:
+        beyond = _beyond_hyphenated_number(tokens, last + 1)
+        counted, head = _counted(tokens, beyond) if beyond is not None else (None, None)
+        return _exact(first, last, "cardinal", value, unit=head, counted=counted)  # "three one-day internationals"
+    core_last = None if head in _RATIO_NOUNS else last  # "20 times", "3.7 fold": the noun is the unit of a ratio
+    return _exact(first, counted[1], "cardinal", value, unit=head, counted=counted, core_last=core_last)
+
+
+def _beyond_hyphenated_number(tokens: Sequence[Token], index: int) -> int | None:
+    """The token after a hyphenated measure at `index` ("one-day", "eight-second"), or None when there is none.
+
+    That measure is a quantity of its own; the noun after it is still what the number before it counts."""
+    if not hyphenated_number(tokens, index):
+        return None
+    position = index + 2
+    while position + 2 < len(tokens) and tokens[position + 1].text == "-" and tokens[position + 1].glued:
+        position += 2  # "eight-year-old"
+    return position + 1
 
 
 def _read_long_unit(tokens: Sequence[Token], index: int) -> Expression | None:
@@ -408,7 +462,8 @@ def _skip_one(tokens: Sequence[Token], index: int) -> bool:
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     after_of = tokens[index + 2] if index + 2 < len(tokens) else None
     partitive_of_number = following == "of" and after_of is not None and after_of.kind == "num"
-    return previous in _NOT_ONE_BEFORE or following in _NOT_ONE_AFTER or partitive_of_number
+    pronoun = following in _NOT_ONE_AFTER or (following in _ONE_AS_SUBJECT and previous in _SUBORDINATORS)
+    return previous in _NOT_ONE_BEFORE or pronoun or partitive_of_number
 
 
 def _read_time_offset(tokens: Sequence[Token], index: int) -> Expression | None:
@@ -461,7 +516,7 @@ def read_expression(tokens: Sequence[Token], index: int) -> Expression | None:
         return replace(offset, first=index) if offset is not None else None
     for words, qualifier in _QUALIFIERS_BY_FIRST.get(token.lower, ()):
         if _phrase_at(tokens, index, words) and index + len(words) < len(tokens):
-            core = read_quantity(tokens, index + len(words))
+            core = read_quantity(tokens, index + len(words)) or _nested(tokens, index + len(words), qualifier)
             if core is not None and core.value is not None and core.kind not in {"year", "date", "ordinal"}:
                 return _qualified(replace(core, first=index), qualifier)
             if core is not None and core.kind == "vague":
@@ -473,6 +528,18 @@ def read_expression(tokens: Sequence[Token], index: int) -> Expression | None:
         if _phrase_at(tokens, core.last + 1, words):
             return _qualified(replace(core, last=core.last + len(words)), qualifier)
     return core
+
+
+def _nested(tokens: Sequence[Token], index: int, outer: Qualifier) -> Expression | None:
+    """A second qualifier after a first ("above ∼500 K", "up to at least 3Rp"): the first sets the interval."""
+    if outer == "exact" or tokens[index].lower not in _QUALIFIERS_BY_FIRST:
+        return None
+    for words, _ in _QUALIFIERS_BY_FIRST[tokens[index].lower]:
+        if _phrase_at(tokens, index, words) and index + len(words) < len(tokens):
+            core = read_quantity(tokens, index + len(words))
+            if core is not None and core.value is not None and core.kind not in {"year", "date", "ordinal"}:
+                return core
+    return None
 
 
 def _qualified(core: Expression, qualifier: Qualifier) -> Expression:

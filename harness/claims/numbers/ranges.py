@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
+from harness.claims.numbers.labels import counts_a_noun, names_a_thing
 from harness.claims.numbers.parse import Expression, read_expression
 from harness.claims.numbers.tokens import Token
+from harness.claims.numbers.units import resolve_unit
 
 _DASHES: Final[frozenset[str]] = frozenset({"-", "\u2013", "\u2014", "\u2212"})
 _RANGE_WORDS: Final[dict[str, frozenset[str]]] = {"between": frozenset({"and"}), "from": frozenset({"to"})}
@@ -29,6 +31,8 @@ LABEL_NOUNS: Final[frozenset[str]] = frozenset({
     "article", "articles", "paragraph", "clause", "route", "highway", "flight",
 })  # fmt: skip
 """Nouns that a number labels rather than counts ("Table 2", "phase 3", "Flight 17")."""
+_ENDS: Final[frozenset[str]] = frozenset({"exact", "approximately"})
+"""Qualifiers a range's ends may carry: "∼2–3 mA", "from 50% to around 80%"."""
 _LIST_JOINERS: Final[frozenset[str]] = frozenset({",", "and", "or", "&", "-", "\u2013", "to", ";"})
 
 
@@ -36,15 +40,15 @@ def _second(tokens: Sequence[Token], index: int) -> Expression | None:
     if index >= len(tokens):
         return None
     found = read_expression(tokens, index)
-    if found is None or found.value is None or found.kind not in _RANGE_KINDS or found.qualifier != "exact":
+    if found is None or found.value is None or found.kind not in _RANGE_KINDS or found.qualifier not in _ENDS:
         return None
     return found
 
 
 def as_range(tokens: Sequence[Token], core: Expression) -> Expression | None:
     """`core` followed by a dash or "to" and a second quantity of the same kind: the range over both."""
-    bare = core.kind in {"cardinal", "year"} and core.unit is None and core.first == core.last
-    if core.value is None or (core.kind not in _RANGE_KINDS and not bare) or core.qualifier != "exact":
+    bare = core.kind in {"cardinal", "year"} and core.unit is None and core.counted is None
+    if core.value is None or (core.kind not in _RANGE_KINDS and not bare) or core.qualifier not in _ENDS:
         return None
     joint = core.last + 1
     if joint >= len(tokens):
@@ -54,20 +58,31 @@ def as_range(tokens: Sequence[Token], core: Expression) -> Expression | None:
     allowed = _RANGE_WORDS.get(starter, frozenset({"to"}))
     if word.text in _DASHES and word.glued and joint + 1 < len(tokens) and tokens[joint + 1].glued:
         pass
+    elif word.text == "\u2013" and not word.glued and joint + 1 < len(tokens) and not tokens[joint + 1].glued:
+        pass  # "68 – 70%": an en dash set apart by spaces still joins a range
     elif word.lower not in allowed:
         return None
     other = _second(tokens, joint + 1)
-    if other is None or core.value >= other.value:  # type: ignore[operator]
+    if other is None or other.value is None or other.value == core.value:
         return None
+    if other.value < core.value and not (starter in _RANGE_WORDS and _measured(other)):
+        return None  # "from 10 ms to 0.1 ms" runs either way; "5-3" and "from three to one reporter" are no range
     if other.kind != core.kind and not (bare and other.unit is not None):
         return None  # "5 to 10 mm" and "7 to 20%" take the unit of their second end; "2003 to 2004" stays two years
     if core.unit is not None and other.unit is not None and core.unit != other.unit:
         return None
     unit = other.unit or core.unit
+    low, high = sorted((core.value, other.value))
     return replace(
-        core, last=other.last, kind=other.kind, value=None, low=core.value, high=other.value, unit=unit,
-        qualifier="vague", counted=other.counted or core.counted, date=None,
+        core, last=other.last, kind=other.kind, value=None, low=low, high=high, unit=unit,
+        qualifier="vague", counted=other.counted or core.counted, date=None, low_open=False, high_open=False,
+        core_last=other.core_last,
     )  # fmt: skip
+
+
+def _measured(end: Expression) -> bool:
+    """A quantity in a unit of measure, other than a share: a range of such may be written downward."""
+    return end.unit is not None and end.unit != "percent" and resolve_unit(end.unit) is not None
 
 
 def with_tolerance(tokens: Sequence[Token], core: Expression) -> Expression:
@@ -79,12 +94,27 @@ def with_tolerance(tokens: Sequence[Token], core: Expression) -> Expression:
     if other is None or other.value is None or other.kind not in _RANGE_KINDS:
         return core
     unit = core.unit or other.unit
-    return replace(core, last=other.last, low=core.value - other.value, high=core.value + other.value, unit=unit)
+    return replace(
+        core, last=other.last, low=core.value - other.value, high=core.value + other.value, unit=unit,
+        core_last=other.core_last,
+    )  # fmt: skip
 
 
 def read_span(tokens: Sequence[Token], index: int) -> Expression | None:
-    """The expression at `index` with its range or tolerance; "between"/"from" start a range only."""
+    """The expression at `index` with its range or tolerance; "between"/"from" start a range only; "pH" before
+    a value is its unit ("pH 7–8", "pH∼2")."""
     starter = tokens[index].lower
+    if starter in _MODIFIER_WORDS:
+        return _modified(tokens, index)
+    if tokens[index].text == "pH" and index + 1 < len(tokens):
+        acidity = read_span(tokens, index + 1)
+        if acidity is None or acidity.kind not in {"cardinal", "year"}:
+            return None
+        if acidity.unit is not None and acidity.counted is None:
+            return None
+        last = acidity.core_last if acidity.core_last is not None else acidity.last
+        return replace(acidity, first=index, last=last, kind="cardinal", unit="pH", date=None, counted=None,
+                       core_last=None)  # fmt: skip
     if starter in _RANGE_WORDS:
         if index + 1 >= len(tokens):
             return None
@@ -97,9 +127,31 @@ def read_span(tokens: Sequence[Token], index: int) -> Expression | None:
     return as_range(tokens, core) or with_tolerance(tokens, core)
 
 
+_MODIFIER_WORDS: Final[frozenset[str]] = frozenset({"range", "average", "mean", "median"})
+"""Words that say a quantity is a range or a mean, kept in its span as MeasEval's guidelines keep modifiers."""
+
+
+def _modified(tokens: Sequence[Token], index: int) -> Expression | None:
+    """ "range of 10–15%", "range from 4 to 88 days", "average 3–4 nT": the modifier word and the quantity after
+    it (a range after "range")."""
+    position = index + 1
+    if tokens[index].lower == "range" and position < len(tokens) and tokens[position].lower == "of":
+        position += 1
+    if position >= len(tokens):
+        return None
+    found = read_span(tokens, position)
+    if found is None or found.kind in {"year", "date", "ordinal", "vague"} or found.core_last is not None:
+        return None
+    if tokens[index].lower == "range" and found.value is not None:
+        return None
+    return replace(found, first=index)
+
+
 def _label_before(tokens: Sequence[Token], index: int) -> bool:
     position = index - 1
-    if position >= 0 and tokens[position].text in {".", "("}:
+    if position >= 0 and tokens[position].text == "(":
+        position -= 1  # "Eqs. (9.2)"
+    if position >= 0 and tokens[position].text == ".":
         position -= 1
     return position >= 0 and tokens[position].lower in LABEL_NOUNS
 
@@ -126,19 +178,20 @@ def _phone(tokens: Sequence[Token], index: int) -> bool:
 
 def is_label(tokens: Sequence[Token], index: int, previous_label_end: int | None) -> bool:
     """Digits that name rather than measure: after a label noun ("Fig. 5"), continuing a list of labels
-    ("phases 3, 5, and 7"), alone in brackets as a citation ("[29]", "(14–17)", "[3, 5]"), or a phone number."""
+    ("phases 3, 5, and 7"), alone in brackets as a citation ("[29]", "(14–17)", "[3, 5]"), a phone number, or
+    a name, an index or a subscript of `labels.names_a_thing` ("Voyager 1", "day 14", "Mg(ClO4)2")."""
     if tokens[index].text == "+" and index + 1 < len(tokens) and _phone(tokens, index + 1):
         return True
     if tokens[index].kind != "num":
         return False
     if _phone(tokens, index):
         return True
-    if _label_before(tokens, index):
+    if _label_before(tokens, index) or names_a_thing(tokens, index):
         return True
     if previous_label_end is not None and all(
         token.lower in _LIST_JOINERS for token in tokens[previous_label_end + 1 : index]
     ):
-        return True
+        return not counts_a_noun(tokens, index)  # "Fig. 10, 350 electrons": the list of labels has ended
     return _citation(tokens, index)
 
 

@@ -23,16 +23,24 @@ _SUPERSCRIPTS: Final[dict[str, str]] = {
 }  # fmt: skip
 _MASS_SHARES: Final[dict[str, str]] = {
     "wt%": "weight_percent", "wt.%": "weight_percent", "wt. %": "weight_percent", "vol%": "volume_percent",
-    "vol.%": "volume_percent", "mol%": "mole_percent", "at%": "atom_percent", "at.%": "atom_percent",
+    "vol.%": "volume_percent", "vol. %": "volume_percent", "mol%": "mole_percent", "at%": "atom_percent",
+    "at.%": "atom_percent",
 }  # fmt: skip
 """Composition shares that pint does not define: dimensionless, kept apart from a plain percent."""
+_COMPASS: Final[dict[str, str]] = {"n": "north", "s": "south", "e": "east", "w": "west"}
+"""Latitudes and longitudes ("54 °N"): degrees of their own, that compare only with the same direction."""
 
 _OWN_UNITS: Final[dict[str, tuple[str, str, float]]] = {
     "percent": ("percent", "share", 0.01),
     "percentage point": ("percentage_point", "percentage_point", 1.0),
+    "percentage_point": ("percentage_point", "percentage_point", 1.0),
+    "ph": ("pH", "pH", 1.0),
     **{written: (name, name, 0.01) for written, name in _MASS_SHARES.items()},
+    **{name: (name, name, 0.01) for name in _MASS_SHARES.values()},
+    **{f"\u00b0{letter}": (f"degree_{name}", "[angle]", 1.0) for letter, name in _COMPASS.items()},
+    **{f"degree_{name}": (f"degree_{name}", "[angle]", 1.0) for name in _COMPASS.values()},
 }  # fmt: skip
-"""Units resolved without pint: (canonical name, dimension, factor)."""
+"""Units resolved without pint, by their written forms and their canonical names: (name, dimension, factor)."""
 
 
 @dataclass(frozen=True)
@@ -60,10 +68,18 @@ def _registry() -> pint.UnitRegistry:
 
 def normalize_unit_text(text: str) -> str:
     """Unit text as pint reads it: superscripts and the minus sign as ASCII, products and quotients explicit."""
-    text = text.strip().replace("\u2212", "-").replace("\u2013", "-").replace("\u00b5", "\u03bc")
+    text = (
+        text.strip()
+        .replace("**", "^")
+        .replace("\u2030", "permille")
+        .replace("\u2212", "-")
+        .replace("\u2013", "-")
+        .replace("\u00b5", "\u03bc")
+    )
     text = "".join(_SUPERSCRIPTS.get(char, char) for char in text)
     text = text.replace("\u00b7", " ").replace("\u22c5", " ").replace("*", " ").replace("^", "")
-    text = re.sub(r"\s*/\s*", "/", text)
+    text = re.sub(r"\s*/\s*", "/", re.sub(r"\s+per\s+", "/", text))
+    text = re.sub(r"(?<=[^\W\d_])-\s+(\d)\b", r"-\1", text)  # "g- 1": an exponent set apart by extraction
     text = re.sub(r"(?<=[^\W\d_])(-?\d+)\b", r"**\1", text)  # "s-1" -> "s**-1", "m2" -> "m**2"
     text = re.sub(r"°\s*([CFK])\b", lambda m: {"C": "degC", "F": "degF", "K": "kelvin"}[m.group(1)], text)
     return re.sub(r"\s+", "*", text.strip())
@@ -73,6 +89,8 @@ def normalize_unit_text(text: str) -> str:
 def resolve_unit(text: str) -> Unit | None:
     """The canonical unit written as `text` ("km s−1", "mg/mL", "°C", "metres"), or None when it is no unit."""
     key = text.strip().lower()
+    if text.strip() == "AU":
+        return resolve_unit("astronomical_unit")  # pint's "AU" is the absorbance unit
     if key in {"%", "pct", "per cent", "percent", "percentage"}:
         key = "percent"
     if key in {"percentage point", "percentage points", "pp", "p.p."}:

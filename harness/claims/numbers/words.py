@@ -95,8 +95,8 @@ def _below_thousand(tokens: Sequence[Token], index: int) -> tuple[int, int, bool
                 return value + UNITS_WORDS[unit_word], index + 2, False
             if unit_word in ORDINAL_WORDS and ORDINAL_WORDS[unit_word] < 10:
                 return value + ORDINAL_WORDS[unit_word], index + 2, True
-        if index + 1 < len(tokens) and not tokens[index + 1].glued:
-            following = tokens[index + 1].lower
+        if index + 1 < len(tokens) and not tokens[index + 1].glued and not _is_hyphen(tokens, index + 2):
+            following = tokens[index + 1].lower  # "twenty eight-second exposures" is twenty of eight seconds
             if following in UNITS_WORDS and 0 < UNITS_WORDS[following] < 10:
                 return value + UNITS_WORDS[following], index + 1, False
         return value, last, False
