@@ -49,9 +49,40 @@ def in_name(tokens: Sequence[Token], index: int) -> bool:
     token = tokens[index]
     if token.kind == "num":
         opening = index == 1 or (index > 1 and _starts_sentence(tokens, index - 1))
-        return token.text.isdigit() and not token.glued and not opening and _name_word(tokens, index - 1)
+        if not token.text.isdigit() or token.glued or opening or not _name_word(tokens, index - 1):
+            return False
+        return not (_a_year(token) or _counts_next_word(tokens, index) or _a_score(tokens, index))
     if not token.is_word or token.lower not in _NUMBER_WORDS or not token.text[:1].isupper():
         return False
     if _name_word(tokens, index - 1):
         return True
     return not _starts_sentence(tokens, index) and _name_word(tokens, index + 1)
+
+
+def _a_year(token: Token) -> bool:
+    """A year after a name ("Euro 2016") is still a year the text states."""
+    return len(token.text) == 4 and 1000 <= int(token.text) <= 2100
+
+
+def _counts_next_word(tokens: Sequence[Token], index: int) -> bool:
+    """A number above one before a lower-case plural counts it ("Hosts 12 leaders" in a headline)."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.is_word
+        and following.text.islower()
+        and following.text.endswith("s")
+        and int(tokens[index].text) != 1
+    )
+
+
+def _a_score(tokens: Sequence[Token], index: int) -> bool:
+    """A result listed as "Liverpool 2, Leeds United 0": the name run before the number follows a comma, or
+    a comma and another name follow it."""
+    start = index - 1
+    while start > 0 and _name_word(tokens, start - 1):
+        start -= 1
+    if start > 0 and tokens[start - 1].text == ",":
+        return True
+    return index + 2 < len(tokens) and tokens[index + 1].text == "," and _name_word(tokens, index + 2)
+
