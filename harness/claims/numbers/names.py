@@ -85,4 +85,3 @@ def _a_score(tokens: Sequence[Token], index: int) -> bool:
     if start > 0 and tokens[start - 1].text == ",":
         return True
     return index + 2 < len(tokens) and tokens[index + 1].text == "," and _name_word(tokens, index + 2)
-
