@@ -5,8 +5,10 @@ Inside a sentence, a number or ordinal word written with a capital, next to a ca
 name; so are digits right after a capitalized word inside a sentence that is no month, weekday or possessive
 ("the Formula 1 boss"; "Options 1, 2 and 3" opens a sentence; dates are read before this rule, so "March
 2016" stays a date). At the start of a sentence a capital says nothing, so "Three Scottish athletes" and "Two
-men" stay counts, unless a capitalized name word precedes the number there ("League Two side"). Lower-case
-system output keeps its numbers: nothing there is marked as a name.
+men" stay counts, unless a capitalized name word precedes the number there ("League Two side"). Digits after a
+name word stay a claim when they are a year ("Euro 2016"), count the plural after them ("Putin Hosts 12
+leaders") or list a result ("Liverpool 2, Leeds United 0"). Lower-case system output keeps its numbers:
+nothing there is marked as a name.
 """
 
 from __future__ import annotations
