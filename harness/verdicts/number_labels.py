@@ -3,7 +3,8 @@
 - An ordinal with a head ("the seventh game") is stated by the head used as a label with that number ("Game 7",
   "stage 12"): the finder takes such labels for indices, not claims, so the source text is read directly.
 - A count ("four votes") is stated by a tally "N-M" or "N to M" either of whose sides is the count, when the
-  few words before the tally hold the count's head ("voted 4-1", "the vote was four to one").
+  words just around the tally, in its sentence, hold the count's head ("voted 4-1", "the vote was four to
+  one", "a 3-2 vote"); a count with no head by any tally side of its value, as by any source number.
 - "over N <periods>" ("over three seasons") means across that many periods in news prose: it is stated by the
   exact figure as well as by more.
 """
@@ -23,6 +24,8 @@ from harness.verdicts.types import Evidence
 
 TALLY_CONTEXT = 40
 """Characters before a tally searched for the counted head ("voted", "the vote was")."""
+TALLY_AFTER = 20
+"""Characters after a tally searched for the counted head ("a 3-2 vote")."""
 
 _WORD_OF: dict[int, str] = {value: word for word, value in UNITS_WORDS.items() if word != "nil"}
 
@@ -75,14 +78,16 @@ def tallied(claim: NumberClaim, sources: Sources) -> Evidence | None:
     votes")."""
     value = _whole(claim) if number_measure(claim) == "count" else None
     stems = {lemma(head) for head in number_heads(claim)}
-    if value is None or not stems:
+    if value is None:
         return None
     for document in sources.documents:
-        for found in _tally().finditer(document.text):
+        text = document.text
+        for found in _tally().finditer(text):
             if value not in {_side(found.group(1)), _side(found.group(2))}:
                 continue
-            before = re.split(r"[.!?;]\s", document.text[max(0, found.start() - TALLY_CONTEXT) : found.start()])[-1]
-            if stems & {lemma(word) for word in re.findall(r"[A-Za-z]+", before)}:
+            before = re.split(r"[.!?;]\s", text[max(0, found.start() - TALLY_CONTEXT) : found.start()])[-1]
+            after = re.split(r"[.!?;]", text[found.end() : found.end() + TALLY_AFTER])[0]
+            if not stems or stems & {lemma(word) for word in re.findall(r"[A-Za-z]+", f"{before} {after}")}:
                 return _found(document.id, found)
     return None
 

@@ -17,6 +17,9 @@ PORTIONS = [
     ("The strike cost them half a day.", "half a day", "duration", 0.5, "day"),
     ("The meeting ran for an hour and a half.", "an hour and a half", "duration", 1.5, "hour"),
     ("She bought half a dozen eggs.", "half a dozen", "cardinal", 6.0, "egg"),
+    ("It is a half-hour drive away.", "a half-hour", "duration", 0.5, "hour"),
+    ("He played the last half-hour.", "half-hour", "duration", 0.5, "hour"),
+    ("The bus takes a quarter-hour.", "a quarter-hour", "duration", 0.25, "hour"),
 ]  # fmt: skip
 
 

@@ -20,6 +20,9 @@ STATED = [
     ("He won the twelfth stage of the race.", "He won stage 12, a mountain finish, by a minute.", "twelfth"),
     ("Rain stopped play on the third day.", "Rain stopped play on Day 3 after lunch.", "third"),
     ("The council approved the plan by four votes to one.", "The council voted 4-1 to approve the plan.", "four votes"),
+    ("The plan passed by three votes.", "The plan passed on a 3-2 vote of the council.", "three votes"),
+    ("The plan passed by three votes to two.", "The plan passed on a 3-2 vote of the council.", "two"),
+    ("It is a 30-minute drive.", "It is a half-hour drive from the town.", "30-minute"),
     ("The board backed it by five votes.", "The vote was five to two in favour of the plan.", "five votes"),
     ("The trial ran over three seasons.", "The trial ran for three growing seasons on two farms.", "over three seasons"),  # noqa: E501
     ("The scheme ran over two years.", "The scheme ran for two years in the north.", "over two years"),

@@ -1,5 +1,6 @@
 """Parts of a scale word or of one unit of time: "half a million dollars" (500,000 dollars), "a quarter of a
-billion", "half an hour", "a quarter of an hour", "three quarters of an hour", "an hour and a half".
+billion", "half an hour", "a half-hour", "a quarter of an hour", "three quarters of an hour", "an hour and a
+half".
 
 Read before the plain fraction grammar, which would take "half" or "a quarter" as a share and "a million" as a
 separate whole million.
@@ -53,11 +54,25 @@ def _one_time_unit(tokens: Sequence[Token], index: int) -> str | None:
     return None
 
 
+def _part_of_unit(tokens: Sequence[Token], index: int) -> tuple[float, int, str] | None:
+    """ "half-hour", "half hour", "quarter-hour" at `index`: (share, index of the unit word, unit)."""
+    share = {"half": 0.5, "quarter": 0.25}.get(_lower(tokens, index))
+    position = index + 2 if _lower(tokens, index + 1) == "-" else index + 1
+    word = _lower(tokens, position)
+    if share is None or word not in TIME_UNITS or word.endswith("s"):
+        return None
+    return share, position, TIME_UNITS[word]
+
+
 def read_portion(tokens: Sequence[Token], index: int, read_quantity: QuantityReader) -> Expression | None:
     """A portion of one scale word or one unit of time at `index`, else None (`read_quantity` reads the whole
     after the portion words, so "half a million dollars" keeps its currency)."""
     from harness.claims.numbers.parse import Expression
 
+    hyphened = _part_of_unit(tokens, index + 1 if _lower(tokens, index) in _ONE else index)
+    if hyphened is not None:
+        part, last, part_unit = hyphened
+        return Expression(index, last, "duration", part, part, part, unit=part_unit)
     unit = _one_time_unit(tokens, index)
     if unit is not None and [_lower(tokens, index + step) for step in (2, 3, 4)] == ["and", "a", "half"]:
         return Expression(index, index + 4, "duration", 1.5, 1.5, 1.5, unit=unit)
