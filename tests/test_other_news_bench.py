@@ -17,6 +17,6 @@ def test_the_set_has_the_documented_shape() -> None:
 def test_planted_errors_caught_and_faithful_summaries_flagged_no_worse_than_reported() -> None:
     figures = tally(score_rows(load_rows()))
     assert figures.errors_caught >= 32
-    assert figures.faithful_flagged <= 14
+    assert figures.faithful_flagged <= 1
     for kind, least in {"antonym": 5, "negation_removed": 5, "quote_misattributed": 3, "number": 9}.items():
         assert figures.caught[kind] >= least, kind

@@ -18,7 +18,9 @@ inside it. Here a claim is judged by whether some source number *states* its val
   "67%"); durations compare in days, and a date offset ("eight years ago") states its duration ("eight years
   after"); an age ("19-year-old") is also stated by "aged 19", "age of 19" or a name's ", 19,"; "both",
   "the pair" or "a couple" state a count of two ("trio" three, "quartet" four) when followed by the claim's
-  noun ("both men") or, for a count of people, when naming people ("the pair");
+  noun ("both men") or, for a count of people, when naming people ("the pair"); an ordinal by its head used
+  as a label ("Game 7"), a count by a tally ("voted 4-1"), and "over N <periods>" by the exact figure too
+  (`verdicts.number_labels`);
 - counts must count compatible things: the same (or synonymous) heads, one side without a head, or two nouns
   for people ("men", "people": `harness/resources/person_nouns.txt`).
 
@@ -39,6 +41,7 @@ from harness.claims.numbers import find_numbers
 from harness.claims.numbers.counted import content_lemmas, same_head, singular
 from harness.core.claim_types import NumberClaim
 from harness.resources import word_list
+from harness.verdicts.number_labels import labelled, over_periods, tallied
 from harness.verdicts.number_sources import (
     TIME_KINDS,
     SourceNumber,
@@ -133,6 +136,9 @@ def states(claim: NumberClaim, source: NumberClaim, source_bounds: _Bounds | Non
         )
     value, qualifier = claim_point, claim.qualifier
     if source_point is not None and math.isclose(value, source_point) and _direction(claim) == _direction(source):
+        return True
+    exact_source = source_point is not None and source.qualifier == "exact"
+    if exact_source and math.isclose(source_point or 0.0, value) and over_periods(claim):
         return True
     if qualifier in _ABOVE:
         if source_bounds[1] == math.inf and math.isclose(source_bounds[0], value):
@@ -259,7 +265,7 @@ def witness(
             continue
         if states(claim, number, bounds, point):
             return _evidence(source), source
-    written = _written_out(claim, sources)
+    written = _written_out(claim, sources) or labelled(claim, sources) or tallied(claim, sources)
     return (written, None) if written is not None else None
 
 

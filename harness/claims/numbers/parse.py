@@ -36,6 +36,7 @@ from harness.claims.numbers.lexicon import (
     interval,
 )
 from harness.claims.numbers.measures import SIGNS, read_scientific, read_signed, read_unit
+from harness.claims.numbers.portions import read_portion
 from harness.claims.numbers.tokens import Token
 from harness.claims.numbers.units import Unit
 from harness.claims.numbers.words import Reading, digit_value, read_digits, read_number_words, read_ordinal_word
@@ -437,6 +438,9 @@ def read_quantity(tokens: Sequence[Token], index: int) -> Expression | None:
                 return replace(measured, value=None, high=high, qualifier="vague")
             counted, head = _counted(tokens, index + 1)
             return Expression(index, index, "cardinal", None, low, high, unit=head, qualifier="vague", counted=counted)
+    portion = read_portion(tokens, index, read_quantity)
+    if portion is not None:
+        return portion
     for reader in (_read_fraction, _read_long_unit, _read_vague, _read_time_offset):
         found = reader(tokens, index)
         if found is not None:
