@@ -145,7 +145,12 @@ class PairsSource:
         return sha256_files(self.path.parent, [self.path])
 
     def samples(self, unit: Unit) -> list[Sample]:
-        samples = []
+        return list(self.iter_samples(unit))
+
+    def sample_ids(self, unit: Unit) -> list[str]:
+        return [document.id for document in self._documents]
+
+    def iter_samples(self, unit: Unit) -> Iterator[Sample]:
         for document in self._documents:
             references = (document.reference,) if document.reference else ()
             doc_id = document.id.split("#")[0]
@@ -153,8 +158,7 @@ class PairsSource:
                 id=document.id, documents=(SourceDocument(id=doc_id, text=document.text),), references=references
             )
             sources = Sources.from_texts(document.id, {doc_id: document.text}, references=references)
-            samples.append(Sample(id=document.id, cluster=cluster, sources=sources))
-        return samples
+            yield Sample(id=document.id, cluster=cluster, sources=sources)
 
     def given_models(self) -> tuple[list[ModelSpec], dict[str, GivenSummaries]]:
         """One model per system, in order of first appearance, with its summaries by sample id."""
