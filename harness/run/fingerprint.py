@@ -27,11 +27,12 @@ def sha256_json(value: Any) -> str:
 
 
 def sha256_files(root: Path, files: Iterable[Path]) -> str:
-    """sha256 over each file's path (relative to `root`) and bytes, in path order."""
+    """sha256 over each file's path (relative to `root`) and bytes, in path order; files are read in chunks."""
     digest = hashlib.sha256()
     for path in sorted(files, key=lambda item: item.relative_to(root).as_posix()):
         digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        with path.open("rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
     return digest.hexdigest()
 
 
