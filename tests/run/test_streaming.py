@@ -20,6 +20,7 @@ from harness.run.parallel import IN_FLIGHT
 from harness.run.pipeline import run_experiment
 from harness.run.samples import Sample
 from harness.run.summary import ExactSum, ModelTally
+from harness.run.tasks import FindingsCap
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Finding
 from tests.run.run_toys import FirstWordsSummarizer, WordScorer, target, toy_config, write_goldset
@@ -136,3 +137,23 @@ def test_sensitivity_after_a_run_reads_records_only_when_errors_were_planted(tmp
     show_sensitivity(tmp_path / "planted")
     assert "| **all** | 3 | 3 | 100% |" in (tmp_path / "planted" / SENSITIVITY_FILE).read_text(encoding="utf-8")
     assert read_summary(tmp_path / "planted" / "metrics.json").models["planted"].n_samples == 3
+
+
+def test_findings_gathered_scorer_by_scorer_are_capped_as_one_list_would_be() -> None:
+    generator = random.Random(11)
+    for _ in range(200):
+        findings = [
+            Finding(type="number", text="1", start=n, end=n + 1, verdict=generator.choice(["supported", "unsupported"]))
+            for n in range(generator.randint(0, 40))
+        ]
+        limit = generator.randint(1, 15)
+        flagged = [index for index, finding in enumerate(findings) if finding.flagged][:limit]
+        others = [index for index, finding in enumerate(findings) if not finding.flagged][: limit - len(flagged)]
+        expected = findings if len(findings) <= limit else [findings[index] for index in sorted(flagged + others)]
+        cap = FindingsCap(limit)
+        cut = generator.randint(0, len(findings))
+        cap.extend(findings[:cut])
+        cap.extend(findings[cut:])
+        kept, left_out = cap.result()
+        assert kept == expected and left_out == len(findings) - len(expected)
+        assert cap.any_flagged == any(finding.flagged for finding in findings)
