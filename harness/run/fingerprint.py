@@ -20,10 +20,22 @@ SKIPPED_PARTS = frozenset({"__pycache__"})
 SKIPPED_SUFFIXES = frozenset({".pyc", ".pyo"})
 
 
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode("utf-8")
+
+
 def sha256_json(value: Any) -> str:
     """sha256 of a JSON value in canonical form (sorted keys, no spaces), so equal settings hash equal."""
-    canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_canonical(value)).hexdigest()
+
+
+def sha256_json_items(items: Iterable[Any]) -> str:
+    """`sha256_json(list(items))`, hashed item by item: a dataset's rows are never written out as one string."""
+    digest = hashlib.sha256(b"[")
+    for index, item in enumerate(items):
+        digest.update(b"," + _canonical(item) if index else _canonical(item))
+    digest.update(b"]")
+    return digest.hexdigest()
 
 
 def sha256_files(root: Path, files: Iterable[Path]) -> str:

@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol
 from harness.errors import ConfigError
 from harness.goldset.load import DEFAULT_GOLDSET, MANIFEST_NAME, GoldCluster, GoldDocument, Goldset, load_goldset
 from harness.models.protocols import SourceCluster, SourceDocument
-from harness.run.fingerprint import sha256_files, sha256_json
+from harness.run.fingerprint import sha256_files, sha256_json_items
 from harness.verdicts.sources import Sources
 
 Unit = Literal["cluster", "document"]
@@ -252,8 +252,8 @@ class HFDatasetSource:
 
     def digest(self) -> str:
         dated = self.date_column is not None
-        return sha256_json(
-            [[row.id, row.documents, row.reference, *([str(row.date)] if dated else [])] for row in self._rows]
+        return sha256_json_items(
+            [row.id, row.documents, row.reference, *([str(row.date)] if dated else [])] for row in self._rows
         )
 
     def samples(self, unit: Unit) -> list[Sample]:

@@ -16,6 +16,7 @@ from omegaconf import OmegaConf
 from harness.models.protocols import SourceCluster, SourceDocument, Summary
 from harness.report.after_run import SENSITIVITY_FILE, any_planted, show_sensitivity
 from harness.results.records import Fingerprint, SampleRecord, read_summary
+from harness.run.fingerprint import sha256_json, sha256_json_items
 from harness.run.parallel import IN_FLIGHT
 from harness.run.pipeline import run_experiment
 from harness.run.samples import Sample
@@ -157,3 +158,9 @@ def test_findings_gathered_scorer_by_scorer_are_capped_as_one_list_would_be() ->
         kept, left_out = cap.result()
         assert kept == expected and left_out == len(findings) - len(expected)
         assert cap.any_flagged == any(finding.flagged for finding in findings)
+
+
+def test_a_dataset_digest_hashed_row_by_row_equals_the_digest_of_all_rows_at_once() -> None:
+    rows = [["train-0", ("Text é 1.", "Text 2."), None], ["train-1", ("Only.",), "A reference."], {"b": 1, "a": [0.5]}]
+    for count in range(len(rows) + 1):
+        assert sha256_json_items(iter(rows[:count])) == sha256_json(rows[:count])
