@@ -11,13 +11,15 @@ proper-word stems, see `claims.roles.role_keys`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from harness.claims.entities import name_pattern
 from harness.claims.roles import role_keys
 from harness.core.claim_types import EntityClaim
 from harness.core.spans import Entity
-from harness.core.text import document_sentences, fold, sentences
+from harness.core.text import TextSpan, document_sentences, fold
 from harness.goldset.load import GoldDocument
 from harness.verdicts.locate import FoldedText, find_name, folded_words, in_content
 from harness.verdicts.names import fuller_name
@@ -80,10 +82,24 @@ def locate_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Ent
     return found or fuller_name(claim.span.text, sources)
 
 
+@lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> tuple[list[int], tuple[TextSpan, ...]]:
+    spans = document_sentences(text)
+    return [span.start for span in spans], spans
+
+
+def sentence_around(text: str, offset: int) -> TextSpan | None:
+    """The sentence of `text` that holds `offset`: the text is split once, not once per claim (a long summary's
+    claims would otherwise each split it again)."""
+    starts, spans = _sentence_starts(text)
+    index = bisect_right(starts, offset) - 1
+    return spans[index] if index >= 0 and offset < spans[index].end else None
+
+
 def copied_passage(claim: EntityClaim, summary: str, sources: Sources) -> list[Evidence]:
     """The source passage (page furniture included) that the summary's sentence around the claim copies word
     for word, as evidence: a name copied with its sentence from a source is named there."""
-    sentence = next((s for s in sentences(summary) if s.start <= claim.span.start < s.end), None)
+    sentence = sentence_around(summary, claim.span.start)
     words = folded_words(sentence.text) if sentence is not None else []
     for document in sources.documents if words else ():
         for start, end in FoldedText.of(document.text).spans_of(words)[:1]:

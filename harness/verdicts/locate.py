@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from harness.claims.entities import name_pattern
 from harness.core.text import normalize_quotes
@@ -57,6 +58,11 @@ class FoldedText:
 
     @classmethod
     def of(cls, text: str) -> FoldedText:
+        """The folded form of `text`, built once per text: each claim of a summary looks it up again."""
+        return _folded_text(text)
+
+    @classmethod
+    def build(cls, text: str) -> FoldedText:
         matches = list(_FOLD_WORD.finditer(normalize_quotes(text).lower()))
         words = tuple(match.group() for match in matches)
         joined_starts = []
@@ -84,3 +90,8 @@ class FoldedText:
             spans.append((self.starts[first], self.ends[first + len(sequence) - 1]))
             found = haystack.find(f" {needle} ", found + 1)
         return spans
+
+
+@lru_cache(maxsize=16)
+def _folded_text(text: str) -> FoldedText:
+    return FoldedText.build(text)
