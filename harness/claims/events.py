@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from harness.claims.entities import after_preposition, find_entities
@@ -29,6 +28,7 @@ from harness.claims.event_lexicon import (
     VERB_PATTERNS,
 )
 from harness.core.claim_types import EntityClaim, EventArgumentClaim, EventClaim
+from harness.core.sentence_index import sentence_around
 from harness.core.spans import Entity, Span
 from harness.core.text import TextSpan, search_tail, sentences
 
@@ -63,18 +63,12 @@ def clauses(text: str, sentence: TextSpan) -> list[TextSpan]:
     return spans
 
 
-@lru_cache(maxsize=16)
-def _sentences_of(text: str) -> tuple[TextSpan, ...]:
-    """The sentences of a source text, split once however many of its events ask for their clause."""
-    return tuple(sentences(text))
-
-
 def clause_at(text: str, offset: int) -> TextSpan | None:
     """The clause of `text` that holds `offset`, as `find_events` cuts it; None between sentences."""
-    for sentence in _sentences_of(text):
-        if sentence.start <= offset < sentence.end:
-            return next((c for c in clauses(text, sentence) if c.start <= offset < c.end), sentence)
-    return None
+    sentence = sentence_around(text, offset)
+    if sentence is None:
+        return None
+    return next((c for c in clauses(text, sentence) if c.start <= offset < c.end), sentence)
 
 
 class _Trigger(NamedTuple):

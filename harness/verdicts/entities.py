@@ -11,15 +11,14 @@ proper-word stems, see `claims.roles.role_keys`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 
 from harness.claims.entities import name_pattern
 from harness.claims.roles import role_keys
 from harness.core.claim_types import EntityClaim
+from harness.core.sentence_index import sentence_around
 from harness.core.spans import Entity
-from harness.core.text import TextSpan, document_sentences, fold
+from harness.core.text import document_sentences, fold
 from harness.goldset.load import GoldDocument
 from harness.verdicts.locate import FoldedText, find_name, folded_words, in_content
 from harness.verdicts.names import fuller_name
@@ -80,20 +79,6 @@ def locate_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Ent
         if evidence is not None:
             found.append(evidence)
     return found or fuller_name(claim.span.text, sources)
-
-
-@lru_cache(maxsize=8)
-def _sentence_starts(text: str) -> tuple[list[int], tuple[TextSpan, ...]]:
-    spans = document_sentences(text)
-    return [span.start for span in spans], spans
-
-
-def sentence_around(text: str, offset: int) -> TextSpan | None:
-    """The sentence of `text` that holds `offset`: the text is split once, not once per claim (a long summary's
-    claims would otherwise each split it again)."""
-    starts, spans = _sentence_starts(text)
-    index = bisect_right(starts, offset) - 1
-    return spans[index] if index >= 0 and offset < spans[index].end else None
 
 
 def copied_passage(claim: EntityClaim, summary: str, sources: Sources) -> list[Evidence]:
