@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -375,7 +375,11 @@ def _publication_date(claim: NumberClaim, sources: Sources) -> Finding | None:
 
 
 def sentence_of(spans: Sequence[TextSpan], claim: NumberClaim, summary: str) -> TextSpan:
-    """The sentence of the summary that holds the claim (the whole summary if none does)."""
+    """The sentence of the summary that holds the claim (the whole summary if none does). `spans` are in text
+    order, so the one sentence that can hold it is found by bisection; a scan is left for claims across two."""
+    index = bisect_right(spans, claim.span.start, key=lambda span: span.start) - 1
+    if index >= 0 and claim.span.end <= spans[index].end:
+        return spans[index]
     return next(
         (span for span in spans if span.start <= claim.span.start and claim.span.end <= span.end),
         TextSpan(0, len(summary), summary),
