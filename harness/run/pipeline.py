@@ -27,7 +27,7 @@ from harness.results.records import Failure, Fingerprint, OutputRecord, RunSumma
 from harness.run import table
 from harness.run.cache import MISSING, OutputCache, cache_key, model_state
 from harness.run.fingerprint import make_fingerprint
-from harness.run.parallel import check_num_proc, score_in_pool
+from harness.run.parallel import ScoringPool, check_num_proc
 from harness.run.plugins import ModelSpec, build, build_scorers, model_specs, scorer_settings
 from harness.run.preflight import preflight
 from harness.run.samples import DataSource, Sample, check_unit, iter_samples, model_input, sample_ids
@@ -345,6 +345,7 @@ def _run_in_pool(
     settings, group = scorer_config
     task = model_runs[0].task
     with ExitStack() as stack:
+        pool = stack.enter_context(closing(ScoringPool(settings, group, num_proc)))
         spills = [
             stack.enter_context(closing(_SpilledOutputs(run, models[run.spec.name], samples(), total)))
             for run in model_runs
@@ -360,7 +361,7 @@ def _run_in_pool(
                 yield sample, outputs, (sample, found)
 
         progress = tqdm(total=total, desc="scoring", unit="sample", disable=None, leave=False)
-        with closing(progress), closing(score_in_pool(settings, group, task, jobs(), num_proc)) as results:
+        with closing(progress), closing(pool.score(task, jobs())) as results:
             for (sample, found), scored in results:
                 given = iter(scored)
                 for model_run, (covered, output) in zip(model_runs, found, strict=True):
