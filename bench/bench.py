@@ -113,9 +113,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         figures["long_source"] = document_scaling(chosen["source_chars"])
         print(f"long source: {figures['long_source']}", flush=True)
         small, large = chosen["table_pairs"]
-        figures["pairs_table"] = json.loads(
-            in_bench("pairs_table.py", "memory", "--small", str(small), "--large", str(large))
-        )
+        figures["pairs_table"] = json.loads(in_bench("pairs_table.py", "memory", "--sizes", str(small), str(large)))
         print(f"pairs table: {figures['pairs_table']}", flush=True)
 
     if not args.no_stream:

@@ -1,6 +1,6 @@
 """`goldset=pairs` at scale: peak RSS of a run on N pairs, and sharded runs merged against one run.
 
-    python bench/pairs_table.py memory --small 100 --large 2000   # peak RSS of each run (own process)
+    python bench/pairs_table.py memory --sizes 100 1000 2000 10000  # peak RSS of each run (own process)
     python bench/pairs_table.py shards --pairs 1000 --shards 4     # submitit_local shards, merged == one run
 
 Rows are synthetic FRANK-like pairs (`synthetic.py`): each article (one document of a synthetic cluster,
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -36,23 +36,34 @@ def write_pairs(path: Path, pairs: int) -> Path:
 
 
 def harness(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of `harness ARGS` in a child process."""
+    """Wall seconds and peak RSS (MiB) of `harness ARGS` in a child process (that child's own peak)."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "harness.cli", *args], check=True, capture_output=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "harness.cli", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if child.returncode:
+        raise RuntimeError(f"harness {' '.join(args)} failed ({child.returncode}): {errors.decode()[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024
 
 
-def memory(small: int, large: int, folder: Path) -> dict[str, float]:
-    """Peak RSS of a run on `small` pairs, then on `large` (children's peak is a running maximum: small first)."""
+def memory(sizes: list[int], folder: Path) -> dict[str, float]:
+    """Wall seconds and peak RSS of a run on each number of pairs, each in its own process."""
     figures: dict[str, float] = {}
-    for pairs in (small, large):
+    for pairs in sizes:
         data = write_pairs(folder / f"pairs-{pairs}.jsonl", pairs)
         seconds, peak = harness(
             ["run", "goldset=pairs", f"goldset.path={data}", f"hydra.run.dir={folder / str(pairs)}"]
         )
         figures[f"seconds_{pairs}"], figures[f"peak_rss_mib_{pairs}"] = seconds, peak
-    figures["peak_rss_growth_mib"] = figures[f"peak_rss_mib_{large}"] - figures[f"peak_rss_mib_{small}"]
+        print(json.dumps({"pairs": pairs, "seconds": seconds, "peak_rss_mib": peak}), flush=True)
+        (folder / f"pairs-{pairs}.jsonl").unlink()
+    peaks = [figures[f"peak_rss_mib_{pairs}"] for pairs in sizes]
+    figures["peak_rss_spread_mib"] = max(peaks) - min(peaks)
     return figures
 
 
@@ -78,16 +89,13 @@ def shards(pairs: int, count: int, folder: Path) -> dict[str, float | bool]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("what", choices=("memory", "shards"))
-    parser.add_argument("--small", type=int, default=100)
-    parser.add_argument("--large", type=int, default=2000)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 2000], help="pairs per memory run")
     parser.add_argument("--pairs", type=int, default=1000)
     parser.add_argument("--shards", type=int, default=4)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        result = (
-            memory(args.small, args.large, folder) if args.what == "memory" else shards(args.pairs, args.shards, folder)
-        )
+        result = memory(args.sizes, folder) if args.what == "memory" else shards(args.pairs, args.shards, folder)
     print(json.dumps(result))
     return 0
 

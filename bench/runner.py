@@ -46,6 +46,7 @@ def harness_run(data: Path, run_dir: Path, num_proc: int) -> float:
         "summarizer=lead",
         f"num_proc={num_proc}",
         f"hydra.run.dir={run_dir}",
+        "overwrite=true",
     ]
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "harness.cli", "run", *args], check=True, capture_output=True)

@@ -4,17 +4,35 @@ registered in `configs/config.yaml` under `hydra.callbacks`, so it runs in every
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from harness.errors import HarnessError
-from harness.results.records import METRICS_FILE
+from harness.results.records import METRICS_FILE, OUTPUTS_FILE
 
 SENSITIVITY_FILE = "sensitivity.md"
 
 
+def any_planted(run_dir: Path) -> bool:
+    """Whether any output of the run records planted errors, read line by line: most runs plant none, and
+    loading every record of a large run only to find that out would cost memory in proportion to its size."""
+    path = run_dir / OUTPUTS_FILE
+    if not path.exists():
+        return False
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            output = json.loads(line).get("output") if line.strip() else None
+            if isinstance(output, dict) and (output.get("metadata") or {}).get("planted") is not None:
+                return True
+    return False
+
+
 def show_sensitivity(run_dir: Path) -> None:
     """Print and save the sensitivity table of `run_dir`; remove a stale one when nothing was planted."""
+    if not any_planted(run_dir):
+        (run_dir / SENSITIVITY_FILE).unlink(missing_ok=True)
+        return
     from rich.console import Console
     from rich.markdown import Markdown
 

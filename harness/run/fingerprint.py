@@ -20,18 +20,31 @@ SKIPPED_PARTS = frozenset({"__pycache__"})
 SKIPPED_SUFFIXES = frozenset({".pyc", ".pyo"})
 
 
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode("utf-8")
+
+
 def sha256_json(value: Any) -> str:
     """sha256 of a JSON value in canonical form (sorted keys, no spaces), so equal settings hash equal."""
-    canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_canonical(value)).hexdigest()
+
+
+def sha256_json_items(items: Iterable[Any]) -> str:
+    """`sha256_json(list(items))`, hashed item by item: a dataset's rows are never written out as one string."""
+    digest = hashlib.sha256(b"[")
+    for index, item in enumerate(items):
+        digest.update(b"," + _canonical(item) if index else _canonical(item))
+    digest.update(b"]")
+    return digest.hexdigest()
 
 
 def sha256_files(root: Path, files: Iterable[Path]) -> str:
-    """sha256 over each file's path (relative to `root`) and bytes, in path order."""
+    """sha256 over each file's path (relative to `root`) and bytes, in path order; files are read in chunks."""
     digest = hashlib.sha256()
     for path in sorted(files, key=lambda item: item.relative_to(root).as_posix()):
         digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        with path.open("rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
     return digest.hexdigest()
 
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from harness.errors import ConfigError, InputFileError, ModelError
-from harness.models.jsonl import read_rows
+from harness.models.jsonl import read_rows_at, row_at
 from harness.models.protocols import SourceCluster, SourceDocument
 from harness.run.fingerprint import sha256_files
 from harness.run.plugins import ModelSpec
@@ -30,25 +30,30 @@ from harness.verdicts.sources import Sources
 DEFAULT_SYSTEM = "summaries"
 
 
+Where = int | dict[str, Any]
+"""Where a row's texts are: its byte offset in a JSONL file (read again when needed, so a large table is
+never held in memory), or the row itself (CSV)."""
+
+
 @dataclass
 class _Document:
-    """One distinct (document, reference): its sample id and every system's summary of it."""
+    """One distinct (document, reference): its sample id, the row it was first read from, and the row of every
+    system's summary of it."""
 
     id: str
-    text: str
-    reference: str | None
-    summaries: dict[str, str] = field(default_factory=dict)
+    row: Where
+    summaries: dict[str, Where] = field(default_factory=dict)
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, row) for every row of a JSONL or CSV file."""
+def _rows(path: Path) -> Iterator[tuple[int, Where, dict[str, Any]]]:
+    """(line number, where, row) for every row of a JSONL or CSV file."""
     if path.suffix.lower() != ".csv":
-        yield from read_rows(path)
+        yield from read_rows_at(path)
         return
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         for row in reader:
-            yield reader.line_num, dict(row)
+            yield reader.line_num, dict(row), dict(row)
 
 
 def _text(row: dict[str, Any], column: str | None, where: tuple[Path, int], *, required: bool) -> str | None:
@@ -63,15 +68,19 @@ def _text(row: dict[str, Any], column: str | None, where: tuple[Path, int], *, r
     return value
 
 
-_NONE = _Document(id="", text="", reference=None)
+def _digest(text: str | None) -> bytes | None:
+    return None if text is None else hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
-def _sample_id(text: str, reference: str | None, occurrence: int) -> str:
+def _sample_id(text: bytes, reference: bytes | None, occurrence: int) -> str:
     """`doc-` and a hash of the document (and of the reference, and the row's repeat number when there is one)."""
-    name = "doc-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    name = "doc-" + text.hex()[:16]
     if reference is not None:
-        name += "-" + hashlib.sha256(reference.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        name += "-" + reference.hex()[:8]
     return name + (f"#{occurrence + 1}" if occurrence else "")
+
+
+_NONE = _Document(id="", row=0)
 
 
 class GivenSummaries:
@@ -79,19 +88,20 @@ class GivenSummaries:
 
     cacheable = False
 
-    def __init__(self, system: str, summaries: dict[str, str]) -> None:
+    def __init__(self, system: str, summaries: dict[str, Where], read: Callable[[Where, str], str]) -> None:
         self.system = system
         self._summaries = summaries
+        self._read = read
 
     def covers(self, sample_id: str) -> bool:
         """Whether this system summarized that document (systems of one table may each cover a different part)."""
         return sample_id in self._summaries
 
     def summarize(self, cluster: SourceCluster) -> str:
-        summary = self._summaries.get(cluster.id)
-        if summary is None:
+        row = self._summaries.get(cluster.id)
+        if row is None:
             raise ModelError(f"system '{self.system}' has no summary of document {cluster.id}")
-        return summary
+        return self._read(row, "summary")
 
 
 class PairsSource:
@@ -120,48 +130,61 @@ class PairsSource:
 
     @cached_property
     def _documents(self) -> list[_Document]:
-        documents: dict[tuple[str, str | None, int], _Document] = {}
-        for index, (number, row) in enumerate(_rows(self.path)):
+        documents: dict[tuple[bytes, bytes | None, int], _Document] = {}
+        for index, (number, where_, row) in enumerate(_rows(self.path)):
             if self.limit is not None and index >= self.limit:
                 break
             where = (self.path, number)
-            text = _text(row, self.document_column, where, required=True)
-            summary = _text(row, self.summary_column, where, required=True)
-            assert text is not None and summary is not None
+            text = _digest(_text(row, self.document_column, where, required=True))
+            _text(row, self.summary_column, where, required=True)
+            assert text is not None
             system = _text(row, self.system_column, where, required=False) or DEFAULT_SYSTEM
-            reference = _text(row, self.reference_column, where, required=False)
+            reference = _digest(_text(row, self.reference_column, where, required=False))
             occurrence = 0
             while system in documents.get((text, reference, occurrence), _NONE).summaries:
                 occurrence += 1
             key = (text, reference, occurrence)
             if key not in documents:
-                documents[key] = _Document(id=_sample_id(text, reference, occurrence), text=text, reference=reference)
-            documents[key].summaries[system] = summary
+                documents[key] = _Document(id=_sample_id(text, reference, occurrence), row=where_)
+            documents[key].summaries[system] = where_
         if not documents:
             raise InputFileError(self.path, "no rows")
         return list(documents.values())
+
+    def _read(self, row: Where, what: str) -> str:
+        """The document, summary or reference text of a row (read again from the file when it was not kept)."""
+        values = row_at(self.path, row) if isinstance(row, int) else row
+        column = {"document": self.document_column, "summary": self.summary_column}.get(what, self.reference_column)
+        text = _text(values, column, (self.path, 0), required=what != "reference")
+        return "" if text is None else text
 
     def digest(self) -> str:
         return sha256_files(self.path.parent, [self.path])
 
     def samples(self, unit: Unit) -> list[Sample]:
-        samples = []
+        return list(self.iter_samples(unit))
+
+    def sample_ids(self, unit: Unit) -> list[str]:
+        return [document.id for document in self._documents]
+
+    def iter_samples(self, unit: Unit) -> Iterator[Sample]:
         for document in self._documents:
-            references = (document.reference,) if document.reference else ()
+            reference = self._read(document.row, "reference")
+            references = (reference,) if reference else ()
+            text = self._read(document.row, "document")
             doc_id = document.id.split("#")[0]
             cluster = SourceCluster(
-                id=document.id, documents=(SourceDocument(id=doc_id, text=document.text),), references=references
+                id=document.id, documents=(SourceDocument(id=doc_id, text=text),), references=references
             )
-            sources = Sources.from_texts(document.id, {doc_id: document.text}, references=references)
-            samples.append(Sample(id=document.id, cluster=cluster, sources=sources))
-        return samples
+            sources = Sources.from_texts(document.id, {doc_id: text}, references=references)
+            yield Sample(id=document.id, cluster=cluster, sources=sources)
 
     def given_models(self) -> tuple[list[ModelSpec], dict[str, GivenSummaries]]:
         """One model per system, in order of first appearance, with its summaries by sample id."""
-        systems: dict[str, dict[str, str]] = {}
+        systems: dict[str, dict[str, Where]] = {}
         for document in self._documents:
-            for system, summary in document.summaries.items():
-                systems.setdefault(system, {})[document.id] = summary
+            for system, row in document.summaries.items():
+                systems.setdefault(system, {})[document.id] = row
         specs = [
             ModelSpec(
                 name=system,
@@ -170,4 +193,4 @@ class PairsSource:
             )
             for system in systems
         ]
-        return specs, {system: GivenSummaries(system, summaries) for system, summaries in systems.items()}
+        return specs, {system: GivenSummaries(system, summaries, self._read) for system, summaries in systems.items()}

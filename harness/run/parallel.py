@@ -9,9 +9,10 @@ parent has loaded (torch, tokenizers and their threads are not fork-safe).
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Generator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from collections import deque
+from collections.abc import Generator, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
 
 from harness.errors import ConfigError
 from harness.results.records import Task
@@ -20,6 +21,10 @@ from harness.run.samples import Sample
 from harness.run.tasks import Scored, score_output, scoring_pair
 
 START_METHOD = "spawn"
+IN_FLIGHT = 4
+"""Jobs submitted ahead per worker: enough to keep every worker busy, few enough to hold little in memory."""
+
+T = TypeVar("T")
 
 _worker_scorers: dict[str, Any] = {}
 
@@ -40,24 +45,46 @@ def _score_sample(task: Task, sample: Sample, outputs: Sequence[Any]) -> list[Sc
     return [score_output(_worker_scorers, task, scoring_pair(task, output, sample)) for output in outputs]
 
 
-def score_in_pool(
-    settings: Mapping[str, Any],
-    group: str,
-    task: Task,
-    jobs: Sequence[tuple[Sample, Sequence[Any]]],
-    num_proc: int,
-) -> Generator[list[Scored], None, None]:
-    """Per job (a sample and the outputs to score on it), the `Scored` of each output, in job order.
+def _ready() -> None:
+    """A task that only makes its worker start (and build its scorers) ahead of the first real job."""
 
-    A scorer's exception is recorded in its `Scored` as in one process; `ScorerUnavailableError` and
-    `ConfigError` raised in a worker are raised here, and the jobs not yet started are cancelled.
-    """
-    context = multiprocessing.get_context(START_METHOD)
-    workers = max(1, min(num_proc, len(jobs)))
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings, group))
-    try:
-        futures = [executor.submit(_score_sample, task, sample, outputs) for sample, outputs in jobs]
-        for future in futures:
-            yield future.result()
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+
+class ScoringPool:
+    """`num_proc` worker processes, started at once: they import the scorers and build them while the parent
+    process is still getting the models' outputs, so that start-up is not added to the scoring time."""
+
+    def __init__(self, settings: Mapping[str, Any], group: str, num_proc: int) -> None:
+        context = multiprocessing.get_context(START_METHOD)
+        self.num_proc = num_proc
+        self._executor = ProcessPoolExecutor(
+            num_proc, mp_context=context, initializer=_start_worker, initargs=(settings, group)
+        )
+        for _ in range(num_proc):
+            self._executor.submit(_ready)
+
+    def score(
+        self, task: Task, jobs: Iterable[tuple[Sample, Sequence[Any], T]]
+    ) -> Generator[tuple[T, list[Scored]], None, None]:
+        """Per job (a sample, the outputs to score on it, and a tag handed back), the `Scored` of each output,
+        in job order. Jobs are read as the pool frees up: at most `IN_FLIGHT` per worker wait, so memory stays
+        flat.
+
+        A job without outputs is handed back at its turn without going to a worker. A scorer's exception is
+        recorded in its `Scored` as in one process; `ScorerUnavailableError` and `ConfigError` raised in a
+        worker are raised here, and the jobs not yet started are cancelled (`close`).
+        """
+        waiting: deque[tuple[T, Future[list[Scored]] | None]] = deque()
+        for sample, outputs, tag in jobs:
+            waiting.append((tag, self._executor.submit(_score_sample, task, sample, outputs) if outputs else None))
+            while len(waiting) > IN_FLIGHT * self.num_proc:
+                yield _result(waiting.popleft())
+        while waiting:
+            yield _result(waiting.popleft())
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(job: tuple[T, Future[list[Scored]] | None]) -> tuple[T, list[Scored]]:
+    tag, future = job
+    return tag, [] if future is None else future.result()

@@ -9,9 +9,11 @@ are the same, line for line.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Mapping
-from contextlib import closing
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,12 +27,12 @@ from harness.results.records import Failure, Fingerprint, OutputRecord, RunSumma
 from harness.run import table
 from harness.run.cache import MISSING, OutputCache, cache_key, model_state
 from harness.run.fingerprint import make_fingerprint
-from harness.run.parallel import check_num_proc, score_in_pool
+from harness.run.parallel import ScoringPool, check_num_proc
 from harness.run.plugins import ModelSpec, build, build_scorers, model_specs, scorer_settings
 from harness.run.preflight import preflight
-from harness.run.samples import DataSource, Sample, check_unit, model_input
+from harness.run.samples import DataSource, Sample, check_unit, iter_samples, model_input, sample_ids
 from harness.run.shards import parse_shard
-from harness.run.summary import summarize_model
+from harness.run.summary import ModelTally
 from harness.run.tasks import (
     Scored,
     answer_json,
@@ -42,7 +44,7 @@ from harness.run.tasks import (
     score_output,
     scoring_pair,
 )
-from harness.run.writer import RunWriter
+from harness.run.writer import RunWriter, SampleSpill
 
 log = logging.getLogger(__name__)
 
@@ -105,45 +107,69 @@ def _cache(cfg: DictConfig) -> OutputCache:
 
 
 class _ModelRun:
-    """One model over every sample: outputs first (from the cache where possible), then scores."""
+    """One model over every sample: each output (from the cache where possible) scored and written as it comes.
+
+    Nothing grows with the number of samples: records are written and folded into running sums
+    (`ModelTally`); the (output, sources) pairs are kept only for scorers with `aggregate(pairs)`.
+    """
 
     def __init__(
-        self, spec: ModelSpec, task: Task, fingerprint: Fingerprint, cache: OutputCache, writer: RunWriter
+        self,
+        spec: ModelSpec,
+        task: Task,
+        fingerprint: Fingerprint,
+        cache: OutputCache,
+        writer: RunWriter,
+        *,
+        keep_pairs: bool = False,
     ) -> None:
         self.spec = spec
         self.task = task
         self.fingerprint = fingerprint
         self.cache = cache
         self.writer = writer
-        self.failures: list[Failure] = []
+        self.model_failures: list[Failure] = []
+        self.scoring_failures: list[Failure] = []
+        self.tally = ModelTally()
+        self.keep_pairs = keep_pairs
         self.scored_pairs: list[tuple[Any, Any]] = []
         self.calls = 0
+        self.write_sample: Callable[[SampleRecord], None] = writer.sample
 
-    def outputs(self, model: Any, samples: list[Sample]) -> dict[str, Any]:
-        """Every sample's output: from the cache, else from the model in batches, each cached as it arrives.
+    @property
+    def failures(self) -> list[Failure]:
+        """Model calls' failures, then scoring's, each in sample order (the order `harness merge` restores)."""
+        return [*self.model_failures, *self.scoring_failures]
+
+    def produce(self, model: Any, samples: Iterable[Sample], total: int | None = None) -> Iterator[tuple[Sample, Any]]:
+        """(sample, output) in sample order, `MISSING` as the output when the model failed on it; each output
+        comes from the cache, else from the model in batches, each cached and written as it arrives.
 
         A model with a batch method (`summarize_many`, `extract_many`) gets up to `batch_size` uncached samples
         per call (its attribute, else `DEFAULT_BATCH`); records are written in sample order all the same.
         """
-        produced: dict[str, Any] = {}
         size = batch_size(model, self.task)
         state = model_state(model)
         cacheable = getattr(model, "cacheable", True)
         held: list[tuple[Sample, str, Any]] = []
-        misses = 0
-        progress = tqdm(total=len(samples), desc=f"{self.spec.name}: model", unit="sample", disable=None, leave=False)
+        misses = seen = 0
+        progress = tqdm(total=total, desc=self.spec.name, unit="sample", disable=None, leave=False)
         with closing(progress):
             for sample in samples:
+                seen += 1
                 key = cache_key(self.spec.config, self.task, model_input(sample.cluster), state)
                 output = self.cache.get(key) if cacheable else MISSING
                 held.append((sample, key, output))
                 misses += output is MISSING
                 if misses >= size:
-                    self._flush(model, held, produced, progress, cacheable)
+                    yield from self._flush(model, held, progress, cacheable)
                     held, misses = [], 0
-            self._flush(model, held, produced, progress, cacheable)
-        log.info("%s: %d output(s), %d from the cache", self.spec.name, len(samples), len(samples) - self.calls)
-        return produced
+            yield from self._flush(model, held, progress, cacheable)
+        log.info("%s: %d output(s), %d from the cache", self.spec.name, seen, seen - self.calls)
+
+    def outputs(self, model: Any, samples: Iterable[Sample]) -> dict[str, Any]:
+        """Every sample's output by sample id (those the model failed on left out)."""
+        return {sample.id: output for sample, output in self.produce(model, samples) if output is not MISSING}
 
     def _answers(self, model: Any, missing: list[Sample]) -> list[tuple[Any, str | None]]:
         """(output, error) per sample of `missing`: one batch call, or one call each when batching fails."""
@@ -165,22 +191,21 @@ class _ModelRun:
         return results
 
     def _flush(
-        self, model: Any, held: list[tuple[Sample, str, Any]], produced: dict[str, Any], progress: Any, cacheable: bool
-    ) -> None:
+        self, model: Any, held: list[tuple[Sample, str, Any]], progress: Any, cacheable: bool
+    ) -> Iterator[tuple[Sample, Any]]:
         """Call the model on the held samples without an output, cache each answer, write every held record."""
         missing = [sample for sample, _, output in held if output is MISSING]
         answers = iter(self._answers(model, missing))
         self.calls += len(missing)
+        done: list[tuple[Sample, Any]] = []
         for sample, key, cached in held:
             from_cache = cached is not MISSING
             output, error = (cached, None) if from_cache else next(answers)
             if error is not None:
-                self.failures.append(Failure(id=sample.id, stage="model", error=error))
+                self.model_failures.append(Failure(id=sample.id, stage="model", error=error))
                 log.warning("%s failed on %s: %s", self.spec.name, sample.id, error)
-            else:
-                if not from_cache and cacheable:
-                    self.cache.put(key, output, model=self.spec.name)
-                produced[sample.id] = output
+            elif not from_cache and cacheable:
+                self.cache.put(key, output, model=self.spec.name)
             self.writer.output(
                 OutputRecord(
                     id=sample.id,
@@ -192,23 +217,27 @@ class _ModelRun:
                     fingerprint=self.fingerprint,
                 )
             )
+            done.append((sample, MISSING if error is not None else output))
+        for sample, output in done:
+            yield sample, output
             progress.update(1)
 
-    def covered(self, model: Any, samples: list[Sample]) -> list[Sample]:
+    def covered(self, model: Any, samples: Iterable[Sample]) -> Iterator[Sample]:
         """The samples this model has an output for: all, unless it says otherwise (`covers(sample_id)`)."""
         covers = getattr(model, "covers", None)
-        return samples if covers is None else [sample for sample in samples if covers(sample.id)]
+        return iter(samples) if covers is None else (sample for sample in samples if covers(sample.id))
 
-    def scores(self, scorers: Mapping[str, Any], samples: list[Sample], outputs: dict[str, Any]) -> list[SampleRecord]:
-        records: list[SampleRecord] = []
-        for sample in tqdm(samples, desc=f"{self.spec.name}: scoring", unit="sample", disable=None, leave=False):
+    def score_all(
+        self, model: Any, scorers: Mapping[str, Any], samples: Iterable[Sample], total: int | None = None
+    ) -> None:
+        """Every covered sample's output scored and its record written as the output comes."""
+        for sample, output in self.produce(model, self.covered(model, samples), total):
             scored = None
-            if sample.id in outputs:
-                scored = score_output(scorers, self.task, scoring_pair(self.task, outputs[sample.id], sample))
-            records.append(self.record(sample, outputs, scored))
-        return records
+            if output is not MISSING:
+                scored = score_output(scorers, self.task, scoring_pair(self.task, output, sample))
+            self.record(sample, output, scored)
 
-    def record(self, sample: Sample, outputs: dict[str, Any], scored: Scored | None) -> SampleRecord:
+    def record(self, sample: Sample, output: Any, scored: Scored | None) -> SampleRecord:
         """Write one sample's record: its scores, or why it has none (`scored` is None when the model failed)."""
         if scored is None:
             record = SampleRecord(
@@ -221,7 +250,7 @@ class _ModelRun:
         else:
             error = "; ".join(scored.errors) or None
             if error is not None:
-                self.failures.append(Failure(id=sample.id, stage="scoring", error=error))
+                self.scoring_failures.append(Failure(id=sample.id, stage="scoring", error=error))
                 log.warning("scoring %s on %s failed: %s", self.spec.name, sample.id, error)
             record = SampleRecord(
                 id=sample.id,
@@ -232,77 +261,123 @@ class _ModelRun:
                 error=error,
                 fingerprint=self.fingerprint,
             )
-        self.writer.sample(record)
-        if record.error is None:
-            self.scored_pairs.append(scoring_pair(self.task, outputs[sample.id], sample))
+        self.write_sample(record)
+        self.tally.add(record)
+        if record.error is None and self.keep_pairs:
+            self.scored_pairs.append(scoring_pair(self.task, output, sample))
         return record
 
-    def aggregates(self, scorers: Mapping[str, Any]) -> dict[str, float]:
+    def aggregates(self, scorers: Mapping[str, Any]) -> tuple[dict[str, float], list[Failure]]:
         """Corpus-level metrics of the scorers that offer `aggregate(pairs)`, over the samples that scored."""
         metrics: dict[str, float] = {}
-        for key, scorer in scorers.items():
-            aggregate = getattr(scorer, "aggregate", None)
-            if not callable(aggregate) or not self.scored_pairs:
+        failures: list[Failure] = []
+        for key, scorer in aggregating(scorers).items():
+            if not self.scored_pairs:
                 continue
             try:
-                metrics.update({str(name): float(value) for name, value in aggregate(self.scored_pairs).items()})
+                metrics.update({str(name): float(value) for name, value in scorer.aggregate(self.scored_pairs).items()})
             except ScorerUnavailableError:
                 raise
             except Exception as error:
                 message = f"scorer '{key}' aggregate: {describe(error)}"
-                self.failures.append(Failure(id="*", stage="scoring", error=message))
+                failures.append(Failure(id="*", stage="scoring", error=message))
                 log.warning("%s: %s", self.spec.name, message)
-        return metrics
+        return metrics, failures
+
+    def summarize(self, summary: RunSummary, scorers: Mapping[str, Any]) -> None:
+        """This model's `ModelSummary` in `summary`: means, verdict counts, failures and corpus-level metrics.
+
+        A failed aggregate counts among the run's failures (its exit status), not among the summary's.
+        """
+        metrics, failures = self.aggregates(scorers)
+        model_summary = self.tally.summary(self.spec.name, self.failures)
+        model_summary.metrics.update(metrics)
+        summary.models[self.spec.name] = model_summary
+        self.scoring_failures += failures
 
 
-def _summarize(
-    summary: RunSummary, model_run: _ModelRun, records: list[SampleRecord], scorers: Mapping[str, Any]
-) -> None:
-    model_summary = summarize_model(model_run.spec.name, records, model_run.failures)
-    model_summary.metrics.update(model_run.aggregates(scorers))
-    summary.models[model_run.spec.name] = model_summary
+def aggregating(scorers: Mapping[str, Any]) -> dict[str, Any]:
+    """The scorers with corpus-level metrics (`aggregate(pairs)`): only they need every scored pair kept."""
+    return {key: scorer for key, scorer in scorers.items() if callable(getattr(scorer, "aggregate", None))}
+
+
+class _SpilledOutputs:
+    """One model's outputs in sample order in a temporary file (a `[id, output or null]` line per covered
+    sample), read back in step with the samples."""
+
+    def __init__(self, model_run: _ModelRun, model: Any, samples: Iterable[Sample], total: int) -> None:
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed by close())
+        for sample, output in model_run.produce(model, model_run.covered(model, samples), total):
+            self._file.write(json.dumps([sample.id, None if output is MISSING else output]) + "\n")
+        self._file.seek(0)
+        self._next = self._read()
+
+    def _read(self) -> list[Any] | None:
+        line = self._file.readline()
+        return json.loads(line) if line else None
+
+    def take(self, sample_id: str) -> tuple[bool, Any]:
+        """(whether the model covers the sample, its output or `MISSING` when the model failed on it)."""
+        held = self._next
+        if held is None or held[0] != sample_id:
+            return False, MISSING
+        self._next = self._read()
+        return True, MISSING if held[1] is None else held[1]
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _run_in_pool(
     model_runs: list[_ModelRun],
     models: Mapping[str, Any],
-    samples: list[Sample],
+    samples: Callable[[], Iterable[Sample]],
+    total: int,
     scorer_config: tuple[dict[str, Any], str],
     num_proc: int,
-    summary: RunSummary,
-    scorers: Mapping[str, Any],
 ) -> None:
     """Every model's outputs in turn (model calls stay in this process), then every sample scored in a pool.
 
     One pool task per sample carries all models' outputs on it. Records are written in the order of a
-    one-process run (model by model, sample by sample): the first model's as they arrive, the others after.
+    one-process run (model by model, sample by sample): the first model's as they arrive, the others' held
+    in temporary files until then. Outputs wait in temporary files too, so memory stays flat.
     """
-    covered = [model_run.covered(models[model_run.spec.name], samples) for model_run in model_runs]
-    produced = [run.outputs(models[run.spec.name], mine) for run, mine in zip(model_runs, covered, strict=True)]
-    jobs = [(sample, [outputs[sample.id] for outputs in produced if sample.id in outputs]) for sample in samples]
-    covering = [{sample.id for sample in mine} for mine in covered]
     settings, group = scorer_config
     task = model_runs[0].task
-    held: list[list[Scored | None]] = [[] for _ in model_runs]
-    records: list[list[SampleRecord]] = [[] for _ in model_runs]
-    pending = [job for job in jobs if job[1]]
-    with closing(score_in_pool(settings, group, task, pending, num_proc)) as results:
-        for sample, outputs in tqdm(jobs, desc="scoring", unit="sample", disable=None, leave=False):
-            scored = iter(next(results) if outputs else [])
-            for index, produced_by in enumerate(produced):
-                if sample.id in covering[index]:
-                    held[index].append(next(scored) if sample.id in produced_by else None)
-            if sample.id in covering[0]:
-                records[0].append(model_runs[0].record(sample, produced[0], held[0][-1]))
-    for index, model_run in enumerate(model_runs):
-        if index > 0:
-            pairs = zip(covered[index], held[index], strict=True)
-            records[index] = [model_run.record(sample, produced[index], scored) for sample, scored in pairs]
-        _summarize(summary, model_run, records[index], scorers)
+    with ExitStack() as stack:
+        pool = stack.enter_context(closing(ScoringPool(settings, group, num_proc)))
+        spills = [
+            stack.enter_context(closing(_SpilledOutputs(run, models[run.spec.name], samples(), total)))
+            for run in model_runs
+        ]
+        later = [stack.enter_context(closing(SampleSpill())) for _ in model_runs[1:]]
+        for run, spill in zip(model_runs[1:], later, strict=True):
+            run.write_sample = spill.sample
+
+        def jobs() -> Iterator[tuple[Sample, list[Any], tuple[Sample, list[tuple[bool, Any]]]]]:
+            for sample in samples():
+                found = [spill.take(sample.id) for spill in spills]
+                outputs = [output for covered, output in found if covered and output is not MISSING]
+                yield sample, outputs, (sample, found)
+
+        progress = tqdm(total=total, desc="scoring", unit="sample", disable=None, leave=False)
+        with closing(progress), closing(pool.score(task, jobs())) as results:
+            for (sample, found), scored in results:
+                given = iter(scored)
+                for model_run, (covered, output) in zip(model_runs, found, strict=True):
+                    if covered:
+                        model_run.record(sample, output, None if output is MISSING else next(given))
+                progress.update(1)
+        for spill in later:
+            model_runs[0].writer.sample_lines(spill.lines())
 
 
 def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
-    """Run every model of `cfg` on every sample, writing results under `run_dir` as they are made."""
+    """Run every model of `cfg` on every sample, writing results under `run_dir` as they are made.
+
+    Samples are built one at a time from the data source, each output is scored as it comes and its record
+    written at once; per model only running sums are kept, so memory does not grow with the number of samples.
+    """
     task = _task(cfg)
     unit = check_unit(str(cfg.task.unit))
     num_proc = check_num_proc(cfg.get("num_proc", 1))
@@ -321,33 +396,36 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
     if given_models is None:
         models = {spec.name: build(spec.config, spec.where) for spec in specs}
     shard = parse_shard(cfg.get("shard"))
-    samples = source.samples(unit)
-    if not samples:
+    every_id = sample_ids(source, unit)
+    if not every_id:
         raise ConfigError(f"goldset: '{source.name}' gives no samples; check its files or goldset.limit")
-    every_sample = samples
-    if shard is not None:
-        samples = [sample for sample in samples if shard.holds(sample.id)]
-    preflight(scorers, models, task, samples)
+    ids = every_id if shard is None else [sample_id for sample_id in every_id if shard.holds(sample_id)]
+
+    def samples() -> Iterator[Sample]:
+        every = iter_samples(source, unit)
+        return every if shard is None else (sample for sample in every if shard.holds(sample.id))
+
+    preflight(scorers, models, ids)
     cache = _cache(cfg)
     writer = RunWriter(run_dir, overwrite=bool(cfg.get("overwrite", False)))
     writer.config(cfg)
     if shard is not None:
-        shard.write(run_dir, [sample.id for sample in every_sample])
+        shard.write(run_dir, every_id)
+    del every_id
 
     columns = {str(label): str(metric) for label, metric in (cfg.task.get("columns") or {}).items()}
     summary = RunSummary(
         task=task, dataset=source.name, fingerprint=fingerprint, metric_info=metric_info(task, scorers), columns=columns
     )
-    model_runs = [_ModelRun(spec, task, fingerprint, cache, writer) for spec in specs]
+    keep_pairs = bool(aggregating(scorers))
+    model_runs = [_ModelRun(spec, task, fingerprint, cache, writer, keep_pairs=keep_pairs) for spec in specs]
     if num_proc == 1:
         for model_run in model_runs:
-            model = models[model_run.spec.name]
-            mine = model_run.covered(model, samples)
-            outputs = model_run.outputs(model, mine)
-            records = model_run.scores(scorers, mine, outputs)
-            _summarize(summary, model_run, records, scorers)
+            model_run.score_all(models[model_run.spec.name], scorers, samples(), len(ids))
     else:
-        _run_in_pool(model_runs, models, samples, (settings, scorer_group), num_proc, summary, scorers)
+        _run_in_pool(model_runs, models, samples, len(ids), (settings, scorer_group), num_proc)
+    for model_run in model_runs:
+        model_run.summarize(summary, scorers)
     failures = {model_run.spec.name: model_run.failures for model_run in model_runs}
     calls = sum(model_run.calls for model_run in model_runs)
     writer.summary(summary)

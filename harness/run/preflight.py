@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from harness.errors import ConfigError, HarnessError, ScorerUnavailableError
-from harness.run.samples import Sample
 
 log = logging.getLogger(__name__)
 
@@ -27,16 +26,12 @@ def _call(hook: Any, where: str, unavailable: type[HarnessError]) -> None:
         raise unavailable(f"{where}: cannot start: {type(error).__name__}: {error}") from None
 
 
-def input_ids(task: str, samples: Iterable[Sample]) -> list[str]:
-    """The ids a model is asked for: each cluster's (summarize) or each document's (extract)."""
-    if task == "summarize":
-        return [sample.cluster.id for sample in samples]
-    return [document.id for sample in samples for document in sample.cluster.documents]
+def preflight(scorers: Mapping[str, Any], models: Mapping[str, Any], sample_ids: Iterable[str]) -> None:
+    """Run every `preflight()` hook (scorers first: they are the slow ones to fail) and every `match_ids`.
 
-
-def preflight(scorers: Mapping[str, Any], models: Mapping[str, Any], task: str, samples: Iterable[Sample]) -> None:
-    """Run every `preflight()` hook (scorers first: they are the slow ones to fail) and every `match_ids`."""
-    sample_ids = input_ids(task, samples)
+    `sample_ids` are the ids the models are asked for: a sample's input cluster (summarize) and its one
+    document (extract) carry the sample's id.
+    """
     for key, scorer in scorers.items():
         hook = getattr(scorer, "preflight", None)
         if callable(hook):

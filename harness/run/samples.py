@@ -9,6 +9,7 @@ confidence intervals on a small goldset.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any, Literal, Protocol
 from harness.errors import ConfigError
 from harness.goldset.load import DEFAULT_GOLDSET, MANIFEST_NAME, GoldCluster, GoldDocument, Goldset, load_goldset
 from harness.models.protocols import SourceCluster, SourceDocument
-from harness.run.fingerprint import sha256_files, sha256_json
+from harness.run.fingerprint import sha256_files, sha256_json_items
 from harness.verdicts.sources import Sources
 
 Unit = Literal["cluster", "document"]
@@ -42,6 +43,20 @@ class DataSource(Protocol):
         ...
 
     def samples(self, unit: Unit) -> list[Sample]: ...
+
+
+def iter_samples(source: DataSource, unit: Unit) -> Iterator[Sample]:
+    """The source's samples one at a time (its `iter_samples`, when it has one), so a run need not hold them all."""
+    stream = getattr(source, "iter_samples", None)
+    return iter(stream(unit) if callable(stream) else source.samples(unit))
+
+
+def sample_ids(source: DataSource, unit: Unit) -> list[str]:
+    """The id of every sample in order (its `sample_ids`, when it has one: no sample is built for it)."""
+    ids = getattr(source, "sample_ids", None)
+    if callable(ids):
+        return list(ids(unit))
+    return [sample.id for sample in iter_samples(source, unit)]
 
 
 def check_unit(unit: str) -> Unit:
@@ -93,13 +108,14 @@ class GoldsetSource:
         return sha256_files(self.goldset.root, self.data_files())
 
     def samples(self, unit: Unit) -> list[Sample]:
+        return list(self.iter_samples(unit))
+
+    def iter_samples(self, unit: Unit) -> Iterator[Sample]:
         if unit == "cluster":
-            return [self._cluster_sample(cluster) for cluster in self.goldset.clusters]
-        return [
-            self._document_sample(cluster, document)
-            for cluster in self.goldset.clusters
-            for document in cluster.documents
-        ]
+            yield from (self._cluster_sample(cluster) for cluster in self.goldset.clusters)
+            return
+        for cluster in self.goldset.clusters:
+            yield from (self._document_sample(cluster, document) for document in cluster.documents)
 
     def _cluster_sample(self, cluster: GoldCluster) -> Sample:
         sources = Sources.from_gold(self.goldset, cluster)
@@ -236,12 +252,21 @@ class HFDatasetSource:
 
     def digest(self) -> str:
         dated = self.date_column is not None
-        return sha256_json(
-            [[row.id, row.documents, row.reference, *([str(row.date)] if dated else [])] for row in self._rows]
+        return sha256_json_items(
+            [row.id, row.documents, row.reference, *([str(row.date)] if dated else [])] for row in self._rows
         )
 
     def samples(self, unit: Unit) -> list[Sample]:
-        samples = []
+        return list(self.iter_samples(unit))
+
+    def sample_ids(self, unit: Unit) -> Iterator[str]:
+        for row in self._rows:
+            if unit == "cluster":
+                yield row.id
+            else:
+                yield from (f"{row.id}/{number}" for number in range(len(row.documents)))
+
+    def iter_samples(self, unit: Unit) -> Iterator[Sample]:
         for row in self._rows:
             references = (row.reference,) if row.reference else ()
             texts = {f"{row.id}/{number}": text for number, text in enumerate(row.documents)}
@@ -257,5 +282,4 @@ class HFDatasetSource:
                     references=references,
                 )
                 sources = Sources.from_texts(sample_id, group, references=references, anchor=row.date)
-                samples.append(Sample(id=sample_id, cluster=cluster, sources=sources))
-        return samples
+                yield Sample(id=sample_id, cluster=cluster, sources=sources)

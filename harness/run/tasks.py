@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,14 +33,39 @@ LEFT_OUT_METRIC = "findings_left_out"
 """Per sample, only when findings were capped: how many were not written."""
 
 
+class FindingsCap:
+    """The findings a sample writes, gathered scorer by scorer: at most `limit` flagged and `limit` others are
+    held at any time, so a pathological output's tens of thousands of findings never pile up in one list."""
+
+    def __init__(self, limit: int = MAX_FINDINGS) -> None:
+        self.limit = limit
+        self.total = 0
+        self._flagged: list[tuple[int, Finding]] = []
+        self._others: list[tuple[int, Finding]] = []
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        for finding in findings:
+            held = self._flagged if finding.flagged else self._others
+            if len(held) < self.limit:
+                held.append((self.total, finding))
+            self.total += 1
+
+    @property
+    def any_flagged(self) -> bool:
+        return bool(self._flagged)
+
+    def result(self) -> tuple[list[Finding], int]:
+        """At most `limit` findings, flagged ones first, in their original order; and how many were left out."""
+        others = self._others[: max(self.limit - len(self._flagged), 0)]
+        kept = [finding for _, finding in sorted([*self._flagged, *others], key=lambda item: item[0])]
+        return kept, self.total - len(kept)
+
+
 def cap_findings(findings: list[Finding], limit: int = MAX_FINDINGS) -> tuple[list[Finding], int]:
     """At most `limit` findings, flagged ones first, in their original order; and how many were left out."""
-    if len(findings) <= limit:
-        return findings, 0
-    flagged = [index for index, finding in enumerate(findings) if finding.flagged][:limit]
-    others = [index for index, finding in enumerate(findings) if not finding.flagged][: limit - len(flagged)]
-    kept = sorted([*flagged, *others])
-    return [findings[index] for index in kept], len(findings) - len(kept)
+    cap = FindingsCap(limit)
+    cap.extend(findings)
+    return cap.result()
 
 
 def metric_info(task: Task, scorers: Mapping[str, Any]) -> dict[str, MetricInfo]:
@@ -125,6 +150,7 @@ def score_output(scorers: Mapping[str, Any], task: Task, pair: tuple[Any, Any]) 
     A scorer with `combine(metrics)` (`metrics.combined`) runs last, on the metrics the others reported.
     """
     scored = Scored()
+    kept = FindingsCap()
     scored_by: dict[str, str] = {}
     combiners = {key: scorer for key, scorer in scorers.items() if callable(getattr(scorer, "combine", None))}
     for key, scorer in scorers.items():
@@ -134,7 +160,7 @@ def score_output(scorers: Mapping[str, Any], task: Task, pair: tuple[Any, Any]) 
             result = scorer.score(*pair)
             metrics = {str(name): float(value) for name, value in result.metrics.items()}
             metrics = {name: value for name, value in metrics.items() if not math.isnan(value)}
-            findings = list(result.findings)
+            findings = tuple(result.findings)
         except ScorerUnavailableError:
             raise
         except Exception as error:
@@ -148,12 +174,12 @@ def score_output(scorers: Mapping[str, Any], task: Task, pair: tuple[Any, Any]) 
                 )
             scored_by[name] = key
         scored.metrics.update(metrics)
-        scored.findings.extend(findings)
+        kept.extend(findings)
     if task == "summarize":
         for combiner in combiners.values():
             scored.metrics.update({str(name): float(v) for name, v in combiner.combine(dict(scored.metrics)).items()})
-        scored.metrics[FLAGGED_METRIC] = float(any(finding.flagged for finding in scored.findings))
-    scored.findings, left_out = cap_findings(scored.findings)
+        scored.metrics[FLAGGED_METRIC] = float(kept.any_flagged)
+    scored.findings, left_out = kept.result()
     if left_out:
         scored.metrics[LEFT_OUT_METRIC] = float(left_out)
     return scored

@@ -231,3 +231,18 @@ def test_a_failing_job_of_a_multirun_fails_the_sweep_after_every_job_ran(
     assert code == 1
     assert f"toy / {CLUSTER} (model)" in capsys.readouterr().err
     assert [read_summary(sweep / job / "metrics.json").models["toy"].n_failed for job in ("0", "1")] == [1, 0]
+
+
+def test_the_run_mode_is_not_looked_up_by_composing_the_config_twice() -> None:
+    import yaml
+
+    from harness.core.paths import config_dir
+    from harness.hydra_app import mode_is_plain
+
+    for path in config_dir().rglob("*.yaml"):
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        assert "mode" not in (loaded.get("hydra") or {}), f"{path} sets hydra.mode: the run mode must be looked up"
+    assert mode_is_plain(["summarizer=lead", "-m", "shard=1/2,2/2"])
+    assert not mode_is_plain(["hydra.mode=MULTIRUN"])
+    assert not mode_is_plain(["--config-dir", "elsewhere"])
+    assert not mode_is_plain(["--config-name=other"])

@@ -61,9 +61,16 @@ class Unit:
 
 @lru_cache(maxsize=1)
 def _registry() -> pint.UnitRegistry:
+    """pint's registry, its parsed definitions kept in the harness's cache folder (a fifth of a run's fixed
+    cost otherwise); built without that cache when the folder cannot be used."""
     import pint
 
-    return pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    from harness.core.paths import default_cache_dir
+
+    try:
+        return pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=default_cache_dir() / "pint")
+    except Exception:  # an unwritable folder or a damaged cache entry: the registry is the same without it
+        return pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
 
 
 def normalize_unit_text(text: str) -> str:
