@@ -13,15 +13,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from harness.claims.entities import find_entities
 from harness.claims.event_lexicon import ANTONYMS
 from harness.claims.events import clause_at, find_events
 from harness.core.claim_types import EventClaim
+from harness.core.memo import Memo
 from harness.core.text import TextSpan, fold
 from harness.resources import table
-from harness.verdicts.events import CONVERSES, KEY_ROLES, SourceEvent, claim_participants, copied_from
+from harness.verdicts.events import (
+    CONVERSES,
+    KEY_ROLES,
+    EventsByType,
+    SourceEvent,
+    claim_participants,
+    copied_from,
+)
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Finding
 
@@ -66,23 +73,45 @@ def _source_agent(text: str, clause: TextSpan, trigger_start: int) -> str | None
     return None
 
 
-@lru_cache(maxsize=4096)
-def _source_sides(text: str, clause: TextSpan, trigger_start: int) -> tuple[str | None, list[str]]:
-    """`_sides` of a source event, read once per source text and trigger."""
-    return _sides(text, clause, trigger_start, _source_agent(text, clause, trigger_start))
+_SOURCE_SIDES: Memo[tuple[TextSpan | None, str | None, list[str]]] = Memo(4096)
+
+
+def _source_sides(text: str, trigger_start: int) -> tuple[TextSpan | None, str | None, list[str]]:
+    """The clause of a source trigger and its `_sides`, read once per source text and trigger."""
+
+    def compute() -> tuple[TextSpan | None, str | None, list[str]]:
+        clause = clause_at(text, trigger_start)
+        if clause is None:
+            return None, None, []
+        return (clause, *_sides(text, clause, trigger_start, _source_agent(text, clause, trigger_start)))
+
+    return _SOURCE_SIDES.get((text, trigger_start), compute)
+
+
+def _summary_sides(claim: EventClaim, summary: str) -> tuple[str | None, list[str]]:
+    """`_sides` of a summary event (no agent without a clause)."""
+    if claim.clause is None:
+        return None, []
+    ours = TextSpan(claim.clause.start, claim.clause.end, claim.clause.text)
+    return _sides(summary, ours, claim.trigger.start, _agent(claim))
 
 
 def orientation(claim: EventClaim, summary: str, event: SourceEvent, source_text: str) -> str | None:
     """The agents compared: "same" when the summary and the source event have the same agent, "swapped" when
     the summary's agent stands after the source's trigger and the source's agent after the summary's, None when
     neither holds, or the type is symmetric ("A met B" = "B met A")."""
-    clause = clause_at(source_text, event.evidence.start)
-    if claim.clause is None or clause is None or claim.type in SYMMETRIC:
+    return _oriented(claim, _summary_sides(claim, summary), event, source_text)
+
+
+def _oriented(
+    claim: EventClaim, sides: tuple[str | None, list[str]], event: SourceEvent, source_text: str
+) -> str | None:
+    """`orientation` with the summary event's `sides` read once for all source events."""
+    our_agent, our_after = sides
+    if claim.clause is None or our_agent is None or claim.type in SYMMETRIC:
         return None
-    ours = TextSpan(claim.clause.start, claim.clause.end, claim.clause.text)
-    our_agent, our_after = _sides(summary, ours, claim.trigger.start, _agent(claim))
-    their_agent, their_after = _source_sides(source_text, clause, event.evidence.start)
-    if our_agent is None or their_agent is None:
+    clause, their_agent, their_after = _source_sides(source_text, event.evidence.start)
+    if clause is None or their_agent is None:
         return None
     if _meet(our_agent, their_agent):
         return "same"
@@ -99,11 +128,24 @@ def possessed(text: str, clause_start: int, trigger_start: int) -> tuple[str, st
     return (match.group(1), match.group(2).lower()[:5]) if match else None
 
 
+_SOURCE_OWNERS: Memo[tuple[str, str] | None] = Memo(4096)
+
+
+def _source_owner(text: str, trigger_start: int) -> tuple[str, str] | None:
+    """`possessed` before a source trigger, read once per source text and trigger."""
+
+    def compute() -> tuple[str, str] | None:
+        clause = clause_at(text, trigger_start)
+        return possessed(text, clause.start, trigger_start) if clause is not None else None
+
+    return _SOURCE_OWNERS.get((text, trigger_start), compute)
+
+
 def _same_owner(ours: tuple[str, str] | None, event: SourceEvent, texts: dict[str, str]) -> bool:
-    text = texts.get(event.evidence.document, "")
-    clause = clause_at(text, event.evidence.start)
-    theirs = possessed(text, clause.start, event.evidence.start) if clause is not None else None
-    return ours is not None and theirs is not None and ours[1] == theirs[1] and _meet(ours[0], theirs[0])
+    if ours is None:
+        return False
+    theirs = _source_owner(texts.get(event.evidence.document, ""), event.evidence.start)
+    return theirs is not None and ours[1] == theirs[1] and _meet(ours[0], theirs[0])
 
 
 def _acted_on(claim: EventClaim) -> dict[str, frozenset[str]]:
@@ -137,15 +179,18 @@ def recheck(
     """The findings with swapped participants and opposite events about the same named participant
     contradicted (converse swaps supported)."""
     texts = {document.id: document.text for document in sources.documents}
+    index = EventsByType(events)
     result: list[Finding] = []
     for finding, claim in zip(findings, claims, strict=True):
         if finding.verdict == "contradicted":
             result.append(finding)
             continue
         update: tuple[str, list[SourceEvent], str] | None = None
+        related = index.related(claim.type)
+        sides = _summary_sides(claim, summary)
         oriented = [
-            (event, orientation(claim, summary, event, texts.get(event.evidence.document, "")))
-            for event in events
+            (event, _oriented(claim, sides, event, texts.get(event.evidence.document, "")))
+            for event in related
             if _opposite(claim, event) is not None and event.certain
         ]
         same = any(found == "same" and _opposite(claim, event) is False for event, found in oriented)
@@ -161,7 +206,7 @@ def recheck(
         if update is None and "agent" not in claim_participants(claim):
             acted_on = _acted_on(claim)
             owner = possessed(summary, claim.clause.start, claim.trigger.start) if claim.clause else None
-            about = [event for event in events if _named_overlap(acted_on, event) or _same_owner(owner, event, texts)]
+            about = [event for event in related if _named_overlap(acted_on, event) or _same_owner(owner, event, texts)]
             against = [event for event in about if _opposite(claim, event)]
             backing = [event for event in about if _opposite(claim, event) is False]
             if against and not backing and all(event.certain for event in against):

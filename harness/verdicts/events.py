@@ -206,6 +206,26 @@ def related_types(event_type: str) -> frozenset[str]:
     return frozenset({event_type}).union(*(pair for pair in ANTONYMS if event_type in pair))
 
 
+class EventsByType:
+    """Source events grouped by type, so that a summary event visits only those of its type and its antonyms."""
+
+    def __init__(self, events: Sequence[SourceEvent]) -> None:
+        self._events = events
+        self._positions: dict[str, list[int]] = {}
+        self._related: dict[str, list[SourceEvent]] = {}
+        for position, event in enumerate(events):
+            self._positions.setdefault(event.type, []).append(position)
+
+    def related(self, event_type: str) -> list[SourceEvent]:
+        """The events of `related_types(event_type)`, in their order: the only ones `relation` may relate."""
+        held = self._related.get(event_type)
+        if held is None:
+            kinds = related_types(event_type)
+            positions = sorted(position for kind in kinds for position in self._positions.get(kind, ()))
+            held = self._related[event_type] = [self._events[position] for position in positions]
+        return held
+
+
 def _finding(claim: EventClaim, verdict: str, evidence: Sequence[Evidence] = (), detail: str | None = None) -> Finding:
     return Finding.at("event", claim.trigger, verdict, evidence, detail)
 
@@ -282,4 +302,7 @@ def judge_events(
     """One finding per event mention of a summary; `events` defaults to `source_events(sources)`."""
     events = source_events(sources) if events is None else events
     names = readings(sources.entities)
-    return [judge_event(claim, events, names, copied_from(claim, sources.documents)) for claim in claims]
+    index = EventsByType(events)
+    return [
+        judge_event(claim, index.related(claim.type), names, copied_from(claim, sources.documents)) for claim in claims
+    ]
