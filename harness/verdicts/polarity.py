@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from harness.claims.events import clauses
+from harness.core.memo import Memo
 from harness.core.text import TextSpan, sentences, words
 from harness.resources import synonym_groups, word_list
 from harness.verdicts.sources import Sources
@@ -97,19 +98,37 @@ def negations(tokens: Sequence[TextSpan]) -> list[Negation]:
     return [item for item in found if item is not None]
 
 
+@dataclass(frozen=True)
+class _Words:
+    """A clause's tokens with each one's stem and whether it is a negation cue, read once per clause."""
+
+    tokens: Sequence[TextSpan]
+    stems: tuple[str, ...]
+    cues: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, tokens: Sequence[TextSpan]) -> _Words:
+        return cls(tokens, tuple(stem(t.text) for t in tokens), tuple(_is_cue(t.text) for t in tokens))
+
+
 def _plain_occurrence(tokens: Sequence[TextSpan], negation: Negation) -> TextSpan | None:
     """The clause's word with the negation's stem, no cue near it, and at least `MIN_SHARED` scope words (the
     next one among them) in the words that follow it."""
-    if len(negation.scope) < MIN_SHARED:
+    return _plain_in(_Words.of(tokens), negation.scope)
+
+
+def _plain_in(clause: _Words, scope: tuple[str, ...]) -> TextSpan | None:
+    """`_plain_occurrence` of a negation's `scope` in a clause whose stems and cues are read already."""
+    if len(scope) < MIN_SHARED:
         return None
-    for index, token in enumerate(tokens):
-        if stem(token.text) != negation.scope[0]:
+    stems, cues = clause.stems, clause.cues
+    for index, word in enumerate(stems):
+        if word != scope[0]:
             continue
-        following = {stem(t.text) for t in tokens[index : index + SCOPE + 3]}
-        near = tokens[max(0, index - REACH - 1) : index + SCOPE + 1]
-        enough = sum(word in following for word in negation.scope) >= MIN_SHARED and negation.scope[1] in following
-        if enough and not any(_is_cue(t.text) for t in near):
-            return token
+        following = set(stems[index : index + SCOPE + 3])
+        enough = sum(item in following for item in scope) >= MIN_SHARED and scope[1] in following
+        if enough and not any(cues[max(0, index - REACH - 1) : index + SCOPE + 1]):
+            return clause.tokens[index]
     return None
 
 
@@ -120,14 +139,51 @@ class _SourceClause:
     negations: list[Negation]
 
 
-def _source_clauses(sources: Sources) -> list[_SourceClause]:
-    return [clause for document in sources.documents for clause in _document_clauses(document.id, document.text)]
-
-
 @lru_cache(maxsize=64)
 def _document_clauses(document: str, text: str) -> tuple[_SourceClause, ...]:
     """A source text's clauses with their negations, read once per text."""
     return tuple(_SourceClause(document, tokens, negations(tokens)) for tokens in _clauses(text))
+
+
+class _SourceNegations:
+    """The sources' negations by the stem of their negated word, and their clauses by the stems they hold: a
+    summary clause is compared only with negations of its words, and a negation looked for plainly only in the
+    clauses that hold its word."""
+
+    def __init__(self, clauses: Sequence[_SourceClause]) -> None:
+        self.by_stem: dict[str, list[tuple[int, _SourceClause, Negation]]] = {}
+        self._holding: dict[str, list[_Words]] = {}
+        self._plain: dict[tuple[str, ...], bool] = {}
+        order = 0
+        for clause in clauses:
+            for negation in clause.negations:
+                if len(negation.scope) >= MIN_SHARED:
+                    self.by_stem.setdefault(negation.scope[0], []).append((order, clause, negation))
+                order += 1
+            read = _Words.of(clause.tokens)
+            for word in dict.fromkeys(read.stems):
+                self._holding.setdefault(word, []).append(read)
+
+    def said_plainly(self, scope: tuple[str, ...]) -> bool:
+        """True when some source clause says the negated words plainly (`_plain_occurrence`)."""
+        held = self._plain.get(scope)
+        if held is None:
+            held = self._plain[scope] = any(_plain_in(read, scope) for read in self._holding.get(scope[0], ()))
+        return held
+
+
+_NEGATIONS: Memo[_SourceNegations] = Memo(64)
+
+
+def _source_negations(sources: Sources) -> _SourceNegations:
+    """The sources' negation index, built once per distinct set of source texts."""
+    key = tuple((document.id, document.text) for document in sources.documents)
+    return _NEGATIONS.get(
+        key,
+        lambda: _SourceNegations(
+            [clause for document in sources.documents for clause in _document_clauses(document.id, document.text)]
+        ),
+    )
 
 
 def _evidence(clause: _SourceClause, text: str) -> Evidence:
@@ -139,17 +195,22 @@ def negation_findings(summary: str, sources: Sources, findings: Sequence[Finding
     """`contradicted` findings for summary clauses that drop a negation of the sources' clause; words already
     flagged in `findings` are skipped."""
     texts = {document.id: document.text for document in sources.documents}
-    source = _source_clauses(sources)
+    index = _source_negations(sources)
     taken = [(finding.start, finding.end) for finding in findings if finding.flagged]
     result: list[Finding] = []
     for tokens in _clauses(summary):
+        ours = _Words.of(tokens)
+        candidates = sorted(
+            (entry for word in dict.fromkeys(ours.stems) for entry in index.by_stem.get(word, ())),
+            key=lambda entry: entry[0],
+        )
         hits: list[tuple[TextSpan, _SourceClause, str]] = []
-        for clause in source:
-            for negation in clause.negations:
-                word = _plain_occurrence(tokens, negation)
-                if word is not None and not any(_plain_occurrence(other.tokens, negation) for other in source):
-                    hits.append((word, clause, f"the source negates '{negation.word.text}'"))
-        for word, clause, detail in hits[:1]:
+        for _, clause, negation in candidates:
+            word = _plain_in(ours, negation.scope)
+            if word is not None and not index.said_plainly(negation.scope):
+                hits.append((word, clause, f"the source negates '{negation.word.text}'"))
+                break
+        for word, clause, detail in hits:
             if all(word.end <= start or word.start >= end for start, end in taken):
                 evidence = [_evidence(clause, texts[clause.document])]
                 result.append(Finding.at("event", word, "contradicted", evidence, detail))
