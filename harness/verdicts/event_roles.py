@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from harness.claims.entities import find_entities
 from harness.claims.event_lexicon import ANTONYMS
@@ -35,8 +36,10 @@ from harness.verdicts.types import Finding
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\S*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
 def _meet(ours: str, theirs: str) -> bool:
-    """Two written names of one participant: equal folded, or the same last word ("Hawks", "Portville Hawks")."""
+    """Two written names of one participant: equal folded, or the same last word ("Hawks", "Portville Hawks");
+    cached, as one summary name is compared with the names of many source events."""
     a, b = fold(ours), fold(theirs)
     return bool(a and b) and (a == b or a.split()[-1] == b.split()[-1])
 
@@ -67,10 +70,19 @@ def _sides(text: str, clause: TextSpan, trigger_start: int, agent: str | None) -
 
 def _source_agent(text: str, clause: TextSpan, trigger_start: int) -> str | None:
     """The agent `find_events` reads for the source trigger at `trigger_start`, from its clause alone."""
-    for found in find_events(clause.text):
-        if clause.start + found.trigger.start == trigger_start:
-            return _agent(found)
-    return None
+    return _CLAUSE_AGENTS.get(clause.text, lambda: _agents_by_trigger(clause.text)).get(trigger_start - clause.start)
+
+
+_CLAUSE_AGENTS: Memo[dict[int, str | None]] = Memo(4096)
+
+
+def _agents_by_trigger(clause: str) -> dict[int, str | None]:
+    """The agent of each event `find_events` reads in a clause alone, by trigger offset (the first at an offset):
+    read once per clause, however many of its triggers ask."""
+    agents: dict[int, str | None] = {}
+    for found in find_events(clause):
+        agents.setdefault(found.trigger.start, _agent(found))
+    return agents
 
 
 _SOURCE_SIDES: Memo[tuple[TextSpan | None, str | None, list[str]]] = Memo(4096)
