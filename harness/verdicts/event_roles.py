@@ -199,11 +199,10 @@ def recheck(
             continue
         update: tuple[str, list[SourceEvent], str] | None = None
         related = index.related(claim.type)
-        sides = _summary_sides(claim, summary)
+        compared = [event for event in related if _opposite(claim, event) is not None and event.certain]
+        sides = _summary_sides(claim, summary) if compared else (None, [])
         oriented = [
-            (event, _oriented(claim, sides, event, texts.get(event.evidence.document, "")))
-            for event in related
-            if _opposite(claim, event) is not None and event.certain
+            (event, _oriented(claim, sides, event, texts.get(event.evidence.document, ""))) for event in compared
         ]
         same = any(found == "same" and _opposite(claim, event) is False for event, found in oriented)
         if not same and copied_from(claim, sources.documents) is None:

@@ -137,12 +137,13 @@ class _SourceClause:
     document: str
     tokens: list[TextSpan]
     negations: list[Negation]
+    words: _Words
 
 
 @lru_cache(maxsize=64)
 def _document_clauses(document: str, text: str) -> tuple[_SourceClause, ...]:
     """A source text's clauses with their negations, read once per text."""
-    return tuple(_SourceClause(document, tokens, negations(tokens)) for tokens in _clauses(text))
+    return tuple(_SourceClause(document, tokens, negations(tokens), _Words.of(tokens)) for tokens in _clauses(text))
 
 
 class _SourceNegations:
@@ -160,9 +161,8 @@ class _SourceNegations:
                 if len(negation.scope) >= MIN_SHARED:
                     self.by_stem.setdefault(negation.scope[0], []).append((order, clause, negation))
                 order += 1
-            read = _Words.of(clause.tokens)
-            for word in dict.fromkeys(read.stems):
-                self._holding.setdefault(word, []).append(read)
+            for word in dict.fromkeys(clause.words.stems):
+                self._holding.setdefault(word, []).append(clause.words)
 
     def said_plainly(self, scope: tuple[str, ...]) -> bool:
         """True when some source clause says the negated words plainly (`_plain_occurrence`)."""
