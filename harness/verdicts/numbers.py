@@ -237,7 +237,8 @@ def judge_number(
         if candidate.relation == "consistent" and (candidate.heads_agree or claim.kind in TIME_KINDS)
     ]
     conflicts = [candidate for candidate in same if candidate.relation == "conflicts"]
-    precise = [candidate for candidate in conflicts if number_width(candidate.source.number) <= number_width(claim)]
+    width = number_width(claim)
+    precise = [candidate for candidate in conflicts if _width(candidate.source.bounds) <= width]
     says = f"summary says {describe(claim)}"
     if supports or (consistent and not precise):
         chosen = _closest(claim, supports) if supports else consistent
@@ -262,6 +263,19 @@ def judge_number(
     return _finding(claim, "unsupported", [], f"{says}; no source number of the same kind counts or dates it")
 
 
+def _width(bounds: tuple[float, float, bool, bool] | None) -> float:
+    """`number_width` on a source's precomputed bounds."""
+    return math.inf if bounds is None else bounds[1] - bounds[0]
+
+
+def by_measure(index: Sequence[SourceNumber]) -> dict[str, list[SourceNumber]]:
+    """The source numbers grouped by measure, in index order: a claim is only ever compared with its own measure."""
+    groups: dict[str, list[SourceNumber]] = {}
+    for source in index:
+        groups.setdefault(source.measure, []).append(source)
+    return groups
+
+
 def _finding(claim: NumberClaim, verdict: str, candidates: Sequence[_Candidate], detail: str) -> Finding:
     return Finding.at("number", claim.span, verdict, _evidence(candidates), detail)
 
@@ -278,11 +292,13 @@ def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber
     spans = sentences(summary)
     summary_words = words(summary)
     starts = [word.start for word in summary_words]
+    groups = by_measure(index)
     findings = []
     for claim in find_numbers(summary, anchor=summary_anchor(sources)):
         negated = is_negated(summary, claim.span.start, claim.span.end)
         context = _context_of(spans, claim, summary)
-        finding = judge_number(claim, context, index, negated=negated, lenient=not sources.gold)
+        same_measure = groups.get(number_measure(claim), [])
+        finding = judge_number(claim, context, same_measure, negated=negated, lenient=not sources.gold)
         if not sources.gold:
             finding = settle_gold_free(claim, finding, index, sources, summary=summary, negated=negated)
         if finding.verdict != "supported":

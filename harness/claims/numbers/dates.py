@@ -253,6 +253,12 @@ def _month_first(
     return DateMatch(index, month[1], "date", _month_iso(month[0], None, anchor))
 
 
+DATE_STARTERS: Final[frozenset[str]] = frozenset(
+    {*MONTHS, *WEEKDAYS, *_ORDINAL_DAY_WORDS, *_RELATIVE_DAYS, *_SHIFTS, *_BANDS, "earlier", "later", "recent"}
+)
+"""The only words a calendar or relative date can start with: the finder passes over any other word at once."""
+
+
 def _lower_at(tokens: Sequence[Token], index: int) -> str:
     return tokens[index].lower if index < len(tokens) else ""
 

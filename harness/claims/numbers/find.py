@@ -13,6 +13,7 @@ from dataclasses import replace
 from dateutil.relativedelta import relativedelta
 
 from harness.claims.numbers.dates import (
+    DATE_STARTERS,
     DateMatch,
     interval_iso,
     match_calendar_date,
@@ -44,7 +45,7 @@ def _match_date(tokens: list[Token], index: int, anchor: dt.date | None) -> Date
         numeric = match_numeric_date(token, anchor)
         if numeric is not None:
             return replace(numeric, first=index, last=index)
-    if token.kind == "punct":
+    if token.kind == "punct" or (token.kind == "word" and token.lower not in DATE_STARTERS):
         return None
     return match_calendar_date(tokens, index, anchor) or match_relative_date(tokens, index, anchor)
 

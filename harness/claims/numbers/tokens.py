@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 TokenKind = Literal["num", "word", "punct"]
 
@@ -52,9 +52,9 @@ def _is_address(chunk: str) -> bool:
 
 def tokenize(text: str) -> list[Token]:
     """All tokens of `text` outside web and e-mail addresses."""
-    masked: list[tuple[int, int]] = [
-        (chunk.start(), chunk.end()) for chunk in _CHUNK.finditer(text) if _is_address(chunk.group())
-    ]
+    masked: list[tuple[int, int]] = []
+    if "@" in text or "://" in text or "www." in text.lower():  # every address holds one of these
+        masked = [(chunk.start(), chunk.end()) for chunk in _CHUNK.finditer(text) if _is_address(chunk.group())]
     tokens: list[Token] = []
     mask_index = 0
     previous_end = -1
@@ -65,11 +65,12 @@ def tokenize(text: str) -> list[Token]:
         if mask_index < len(masked) and masked[mask_index][0] <= start:
             previous_end = -1
             continue
-        kind: TokenKind = "num" if match.group("num") else "word" if match.group("word") else "punct"
-        if kind == "num" and "," in match.group() and not _GROUPED.fullmatch(match.group()):
-            tokens.extend(_split_commas(match.group(), start, glued=start == previous_end))
+        kind = cast(TokenKind, match.lastgroup)  # the one alternative that matched
+        found = match.group()
+        if kind == "num" and "," in found and not _GROUPED.fullmatch(found):
+            tokens.extend(_split_commas(found, start, glued=start == previous_end))
         else:
-            tokens.append(Token(start, end, match.group(), kind, glued=start == previous_end))
+            tokens.append(Token(start, end, found, kind, glued=start == previous_end))
         previous_end = end
     return tokens
 
