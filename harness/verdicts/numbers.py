@@ -39,7 +39,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from harness.claims.numbers import find_numbers
 from harness.claims.numbers.counted import content_lemmas, same_head
@@ -75,8 +75,9 @@ COPY_WORDS = 2
 """Words either side of a claim that must be copied with it for `copied_from` to call it supported."""
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A source number weighed against a claim (a tuple: one is built per claim and source of its measure)."""
+
     source: SourceNumber
     overlap: float
     same: bool
@@ -105,7 +106,7 @@ def _candidates(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber]
         if source.measure != claim_measure:
             continue
         share = _overlap_share(claim_words, source)
-        agree = _heads_agree(claim_heads, source.heads)
+        agree = _heads_agree(claim_heads, source.heads) if claim_heads else None
         same = agree is True or (agree is None and share >= MIN_OVERLAP)
         related = bounds_relation(claim_bounds, claim_point, source.bounds, source.point)
         found.append(_Candidate(source, share, same, agree is True, related))

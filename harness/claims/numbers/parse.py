@@ -87,9 +87,11 @@ class Expression:
 
 
 def _phrase_at(tokens: Sequence[Token], index: int, words: tuple[str, ...]) -> bool:
-    return index + len(words) <= len(tokens) and all(
-        tokens[index + offset].lower == word for offset, word in enumerate(words)
-    )
+    """Whether `words` are the lower-cased tokens from `index`; the first word is tested before the rest, as it
+    differs nearly always."""
+    if index + len(words) > len(tokens) or (words and tokens[index].lower != words[0]):
+        return False
+    return all(tokens[index + offset].lower == word for offset, word in enumerate(words))
 
 
 def _counted(tokens: Sequence[Token], index: int) -> tuple[tuple[int, int] | None, str | None]:
