@@ -39,6 +39,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from harness.claims.numbers import find_numbers
@@ -85,10 +86,6 @@ class _Candidate(NamedTuple):
     relation: Relation | None
 
 
-def _overlap_share(claim_words: frozenset[str], source: SourceNumber) -> float:
-    return len(claim_words & source.context) / len(claim_words) if claim_words else 0.0
-
-
 def _heads_agree(claim_heads: frozenset[str], source_heads: frozenset[str]) -> bool | None:
     """True/False when both sides name a head; None when one of them has none."""
     if not claim_heads or not source_heads:
@@ -101,16 +98,19 @@ def _candidates(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber]
     claim_heads = number_heads(claim)
     claim_words = (content_lemmas(sentence) - content_lemmas(claim.span.text)) | claim_heads
     claim_bounds, claim_point = number_bounds(claim), number_point(claim)
+    size = len(claim_words)
     found = []
     for source in index:
         if source.measure != claim_measure:
             continue
-        share = _overlap_share(claim_words, source)
+        share = len(claim_words & source.context) / size if size else 0.0
         agree = _heads_agree(claim_heads, source.heads) if claim_heads else None
         same = agree is True or (agree is None and share >= MIN_OVERLAP)
-        related = bounds_relation(claim_bounds, claim_point, source.bounds, source.point)
+        related = None
+        if claim_bounds is not None and source.bounds is not None:
+            related = bounds_relation(claim_bounds, claim_point, source.bounds, source.point)
         found.append(_Candidate(source, share, same, agree is True, related))
-    return sorted(found, key=lambda candidate: -candidate.overlap)
+    return sorted(found, key=itemgetter(1), reverse=True)  # by overlap, most first; a stable sort either way
 
 
 def _closest(claim: NumberClaim, supports: Sequence[_Candidate]) -> list[_Candidate]:
