@@ -194,7 +194,8 @@ def _day_token(tokens: Sequence[Token], index: int) -> tuple[int, int] | None:
     if token.kind == "num" and re.fullmatch(r"\d{1,2}", token.text):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following is not None and following.glued and following.lower in {"st", "nd", "rd", "th"}:
-            day = _day(Token(token.start, following.end, token.text + following.lower, "num", token.glued))
+            text = token.text + following.lower
+            day = _day(Token(token.start, following.end, text, "num", token.glued, text.lower()))
             return (day, index + 1) if day else None
         if following is not None and following.glued and following.is_word:
             return None
