@@ -91,7 +91,7 @@ def _phrase_at(tokens: Sequence[Token], index: int, words: tuple[str, ...]) -> b
     differs nearly always."""
     if index + len(words) > len(tokens) or (words and tokens[index].lower != words[0]):
         return False
-    return all(tokens[index + offset].lower == word for offset, word in enumerate(words))
+    return len(words) < 2 or all(tokens[index + offset].lower == words[offset] for offset in range(1, len(words)))
 
 
 def _counted(tokens: Sequence[Token], index: int) -> tuple[tuple[int, int] | None, str | None]:
