@@ -251,6 +251,7 @@ def witness(
     if claim.kind in TIME_KINDS:
         return None
     wanted, heads = family(claim), number_heads(claim)
+    counts = number_measure(claim) == "count"  # only counts need compatible heads
     for source in index:
         number = source.number
         if not isinstance(number, NumberClaim):
@@ -261,7 +262,10 @@ def witness(
             if duration is None:
                 continue
             number, bounds, point = duration, number_bounds(duration), number_point(duration)
-        if family(number) != wanted or not compatible_heads(claim, source, heads):
+            measured = family(number)
+        else:
+            measured = "share" if _share(number) else source.measure  # `family`, the measure read once per source
+        if measured != wanted or (counts and not compatible_heads(claim, source, heads)):
             continue
         if states(claim, number, bounds, point):
             return _evidence(source), source

@@ -17,6 +17,7 @@ from functools import cache
 from harness.claims.numbers.counted import lemma, phrase_head, singular
 from harness.claims.numbers.lexicon import UNITS_WORDS
 from harness.core.claim_types import NumberClaim
+from harness.core.memo import Memo
 from harness.resources import word_list
 from harness.verdicts.number_sources import number_heads, number_measure, number_point
 from harness.verdicts.sources import Sources
@@ -73,6 +74,19 @@ def _side(text: str) -> int:
     return int(text) if text.isdigit() else UNITS_WORDS[text.lower()]
 
 
+_TALLIES: Memo[tuple[tuple[re.Match[str], frozenset[int]], ...]] = Memo(256)
+
+
+def _tallies(text: str) -> tuple[tuple[re.Match[str], frozenset[int]], ...]:
+    """Every tally of a source text with its two sides' values: read once per text, not once per claim."""
+    return _TALLIES.get(
+        text,
+        lambda: tuple(
+            (found, frozenset({_side(found.group(1)), _side(found.group(2))})) for found in _tally().finditer(text)
+        ),
+    )
+
+
 def tallied(claim: NumberClaim, sources: Sources) -> Evidence | None:
     """A source tally with the count on one side and the count's head just before it ("voted 4-1" for "four
     votes")."""
@@ -82,8 +96,8 @@ def tallied(claim: NumberClaim, sources: Sources) -> Evidence | None:
         return None
     for document in sources.documents:
         text = document.text
-        for found in _tally().finditer(text):
-            if value not in {_side(found.group(1)), _side(found.group(2))}:
+        for found, sides in _tallies(text):
+            if value not in sides:
                 continue
             before = re.split(r"[.!?;]\s", text[max(0, found.start() - TALLY_CONTEXT) : found.start()])[-1]
             after = re.split(r"[.!?;]", text[found.end() : found.end() + TALLY_AFTER])[0]

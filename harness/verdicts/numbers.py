@@ -39,7 +39,8 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from harness.claims.numbers import find_numbers
 from harness.claims.numbers.counted import content_lemmas, same_head
@@ -75,17 +76,14 @@ COPY_WORDS = 2
 """Words either side of a claim that must be copied with it for `copied_from` to call it supported."""
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A source number weighed against a claim (a tuple: one is built per claim and source of its measure)."""
+
     source: SourceNumber
     overlap: float
     same: bool
     heads_agree: bool
     relation: Relation | None
-
-
-def _overlap_share(claim_words: frozenset[str], source: SourceNumber) -> float:
-    return len(claim_words & source.context) / len(claim_words) if claim_words else 0.0
 
 
 def _heads_agree(claim_heads: frozenset[str], source_heads: frozenset[str]) -> bool | None:
@@ -100,16 +98,19 @@ def _candidates(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber]
     claim_heads = number_heads(claim)
     claim_words = (content_lemmas(sentence) - content_lemmas(claim.span.text)) | claim_heads
     claim_bounds, claim_point = number_bounds(claim), number_point(claim)
+    size = len(claim_words)
     found = []
     for source in index:
         if source.measure != claim_measure:
             continue
-        share = _overlap_share(claim_words, source)
-        agree = _heads_agree(claim_heads, source.heads)
+        share = len(claim_words & source.context) / size if size else 0.0
+        agree = _heads_agree(claim_heads, source.heads) if claim_heads else None
         same = agree is True or (agree is None and share >= MIN_OVERLAP)
-        related = bounds_relation(claim_bounds, claim_point, source.bounds, source.point)
+        related = None
+        if claim_bounds is not None and source.bounds is not None:
+            related = bounds_relation(claim_bounds, claim_point, source.bounds, source.point)
         found.append(_Candidate(source, share, same, agree is True, related))
-    return sorted(found, key=lambda candidate: -candidate.overlap)
+    return sorted(found, key=itemgetter(1), reverse=True)  # by overlap, most first; a stable sort either way
 
 
 def _closest(claim: NumberClaim, supports: Sequence[_Candidate]) -> list[_Candidate]:
@@ -237,7 +238,8 @@ def judge_number(
         if candidate.relation == "consistent" and (candidate.heads_agree or claim.kind in TIME_KINDS)
     ]
     conflicts = [candidate for candidate in same if candidate.relation == "conflicts"]
-    precise = [candidate for candidate in conflicts if number_width(candidate.source.number) <= number_width(claim)]
+    width = number_width(claim)
+    precise = [candidate for candidate in conflicts if _width(candidate.source.bounds) <= width]
     says = f"summary says {describe(claim)}"
     if supports or (consistent and not precise):
         chosen = _closest(claim, supports) if supports else consistent
@@ -262,6 +264,19 @@ def judge_number(
     return _finding(claim, "unsupported", [], f"{says}; no source number of the same kind counts or dates it")
 
 
+def _width(bounds: tuple[float, float, bool, bool] | None) -> float:
+    """`number_width` on a source's precomputed bounds."""
+    return math.inf if bounds is None else bounds[1] - bounds[0]
+
+
+def by_measure(index: Sequence[SourceNumber]) -> dict[str, list[SourceNumber]]:
+    """The source numbers grouped by measure, in index order: a claim is only ever compared with its own measure."""
+    groups: dict[str, list[SourceNumber]] = {}
+    for source in index:
+        groups.setdefault(source.measure, []).append(source)
+    return groups
+
+
 def _finding(claim: NumberClaim, verdict: str, candidates: Sequence[_Candidate], detail: str) -> Finding:
     return Finding.at("number", claim.span, verdict, _evidence(candidates), detail)
 
@@ -278,11 +293,13 @@ def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber
     spans = sentences(summary)
     summary_words = words(summary)
     starts = [word.start for word in summary_words]
+    groups = by_measure(index)
     findings = []
     for claim in find_numbers(summary, anchor=summary_anchor(sources)):
         negated = is_negated(summary, claim.span.start, claim.span.end)
         context = _context_of(spans, claim, summary)
-        finding = judge_number(claim, context, index, negated=negated, lenient=not sources.gold)
+        same_measure = groups.get(number_measure(claim), [])
+        finding = judge_number(claim, context, same_measure, negated=negated, lenient=not sources.gold)
         if not sources.gold:
             finding = settle_gold_free(claim, finding, index, sources, summary=summary, negated=negated)
         if finding.verdict != "supported":

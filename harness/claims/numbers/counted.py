@@ -14,6 +14,7 @@ from typing import Final
 
 from harness.claims.numbers.lexicon import TENS_WORDS, UNITS_WORDS
 from harness.claims.numbers.tokens import Token, tokenize
+from harness.core.memo import Memo
 from harness.resources import synonym_groups
 
 STOP_WORDS: Final[frozenset[str]] = frozenset({
@@ -143,11 +144,19 @@ def noun_phrase_before(tokens: Sequence[Token], index: int, *, limit: int = 3) -
     return (first, last) if first <= last else None
 
 
+_HEADS: Memo[str | None] = Memo(8192)
+
+
 def phrase_head(text: str) -> str | None:
     """Singular head of the first noun phrase of a free-text description ("countries invited to ..." -> country).
 
-    Leading unit words ("percent of the ...", "number of ...") are passed over to the thing counted.
+    Leading unit words ("percent of the ...", "number of ...") are passed over to the thing counted. Held by
+    content: every claim and source number asks it for its counted text and units, which recur.
     """
+    return _HEADS.get(text, lambda: _phrase_head(text))
+
+
+def _phrase_head(text: str) -> str | None:
     tokens = [token for token in tokenize(text) if token.kind != "num"]
     index = 0
     while index + 1 < len(tokens) and tokens[index].lower in {"percent", "per", "cent", "number", "share", "date"}:

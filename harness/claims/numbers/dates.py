@@ -194,7 +194,8 @@ def _day_token(tokens: Sequence[Token], index: int) -> tuple[int, int] | None:
     if token.kind == "num" and re.fullmatch(r"\d{1,2}", token.text):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following is not None and following.glued and following.lower in {"st", "nd", "rd", "th"}:
-            day = _day(Token(token.start, following.end, token.text + following.lower, "num", token.glued))
+            text = token.text + following.lower
+            day = _day(Token(token.start, following.end, text, "num", token.glued, text.lower()))
             return (day, index + 1) if day else None
         if following is not None and following.glued and following.is_word:
             return None
@@ -251,6 +252,12 @@ def _month_first(
     if len(name.text) <= 4 and month[1] == index and name.lower not in {"may", "june", "july"}:
         return None
     return DateMatch(index, month[1], "date", _month_iso(month[0], None, anchor))
+
+
+DATE_STARTERS: Final[frozenset[str]] = frozenset(
+    {*MONTHS, *WEEKDAYS, *_ORDINAL_DAY_WORDS, *_RELATIVE_DAYS, *_SHIFTS, *_BANDS, "earlier", "later", "recent"}
+)
+"""The only words a calendar or relative date can start with: the finder passes over any other word at once."""
 
 
 def _lower_at(tokens: Sequence[Token], index: int) -> str:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from dateutil.relativedelta import relativedelta
 
 from harness.claims.numbers.dates import (
+    DATE_STARTERS,
     DateMatch,
     interval_iso,
     match_calendar_date,
@@ -23,7 +24,7 @@ from harness.claims.numbers.labels import label_end as end_of_label
 from harness.claims.numbers.lists import mark_lists
 from harness.claims.numbers.names import in_name
 from harness.claims.numbers.parse import Expression
-from harness.claims.numbers.ranges import is_label, read_span
+from harness.claims.numbers.ranges import SPAN_STARTERS, is_label, read_span
 from harness.claims.numbers.tokens import Token, tokenize
 from harness.core.claim_types import NumberClaim
 from harness.core.spans import Span
@@ -44,7 +45,7 @@ def _match_date(tokens: list[Token], index: int, anchor: dt.date | None) -> Date
         numeric = match_numeric_date(token, anchor)
         if numeric is not None:
             return replace(numeric, first=index, last=index)
-    if token.kind == "punct":
+    if token.kind == "punct" or (token.kind == "word" and token.lower not in DATE_STARTERS):
         return None
     return match_calendar_date(tokens, index, anchor) or match_relative_date(tokens, index, anchor)
 
@@ -168,6 +169,10 @@ def _closes_bracketed_reference(tokens: list[Token], index: int) -> bool:
     return previous is not None and (previous.lower == "al" or (previous.is_word and previous.text[:1].isupper()))
 
 
+_WORD_STARTERS = DATE_STARTERS | SPAN_STARTERS
+"""Words at which a date or a quantity can start; the finder steps over any other word."""
+
+
 def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClaim]:
     """Every numeric expression of `text`, normalized by the ARCHITECTURE.md "Numbers" convention.
 
@@ -180,6 +185,10 @@ def find_numbers(text: str, *, anchor: dt.date | None = None) -> list[NumberClai
     index = 0
     label_end: int | None = None
     while index < len(tokens):
+        token = tokens[index]
+        if token.kind == "word" and token.lower not in _WORD_STARTERS:
+            index += 1  # no label, date or quantity starts at this word
+            continue
         if is_label(tokens, index, label_end):
             label_end = end_of_label(tokens, index)
             index = label_end + 1

@@ -87,9 +87,11 @@ class Expression:
 
 
 def _phrase_at(tokens: Sequence[Token], index: int, words: tuple[str, ...]) -> bool:
-    return index + len(words) <= len(tokens) and all(
-        tokens[index + offset].lower == word for offset, word in enumerate(words)
-    )
+    """Whether `words` are the lower-cased tokens from `index`; the first word is tested before the rest, as it
+    differs nearly always."""
+    if index + len(words) > len(tokens) or (words and tokens[index].lower != words[0]):
+        return False
+    return len(words) < 2 or all(tokens[index + offset].lower == words[offset] for offset in range(1, len(words)))
 
 
 def _counted(tokens: Sequence[Token], index: int) -> tuple[tuple[int, int] | None, str | None]:
@@ -508,12 +510,14 @@ _STARTERS = frozenset(
     | {words[0] for words, _, _ in VAGUE_PHRASES}
 )
 """Words a quantity can start with: any other word is passed over at once."""
+EXPRESSION_STARTERS: frozenset[str] = _STARTERS | frozenset(_QUALIFIERS_BY_FIRST)
+"""Words `read_expression` can start at (a quantity's or a qualifier's first word)."""
 
 
 def read_expression(tokens: Sequence[Token], index: int) -> Expression | None:
     """[qualifier] quantity [postposed qualifier] at `index`, with the interval its qualifier allows."""
     token = tokens[index]
-    if token.kind == "word" and token.lower not in _STARTERS and token.lower not in _QUALIFIERS_BY_FIRST:
+    if token.kind == "word" and token.lower not in EXPRESSION_STARTERS:
         return None
     if tokens[index].lower == "just" and index + 1 < len(tokens) and tokens[index + 1].lower in VAGUE_TIME_PLURALS:
         offset = _read_time_offset(tokens, index + 1)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Final
 
 from harness.claims.numbers.labels import counts_a_noun, names_a_thing
-from harness.claims.numbers.parse import Expression, read_expression
+from harness.claims.numbers.parse import EXPRESSION_STARTERS, Expression, read_expression
 from harness.claims.numbers.tokens import Token
 from harness.claims.numbers.units import resolve_unit
 
@@ -208,3 +208,7 @@ def _citation(tokens: Sequence[Token], index: int) -> bool:
     numbers = [token for token in tokens[start : end + 1] if token.kind == "num"]
     plain = all(token.text.isdigit() and len(token.text) <= 3 for token in numbers)
     return plain and (opening, closing) in {("[", "]"), ("(", ")")} and (opening == "[" or not tokens[start - 1].glued)
+
+
+SPAN_STARTERS: Final[frozenset[str]] = EXPRESSION_STARTERS | _MODIFIER_WORDS | frozenset(_RANGE_WORDS) | {"ph"}
+"""The only words `read_span` can start at: at any other word it finds nothing."""
