@@ -81,7 +81,6 @@ _TEXT_CACHES = (
     ("harness.core.text", "document_sentences"),
     ("harness.claims.events", "_sentences_of"),
     ("harness.verdicts.events", "_folded_text"),
-    ("harness.verdicts.polarity", "_document_clauses"),
 )
 """Functions cached by text content (`functools.lru_cache`), where a checkout has them."""
 

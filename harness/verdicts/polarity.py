@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from harness.claims.events import clauses
 from harness.core.memo import Memo
@@ -140,10 +140,16 @@ class _SourceClause:
     words: _Words
 
 
-@lru_cache(maxsize=64)
+_CLAUSES: Memo[tuple[_SourceClause, ...]] = Memo(64)
+
+
 def _document_clauses(document: str, text: str) -> tuple[_SourceClause, ...]:
     """A source text's clauses with their negations, read once per text."""
-    return tuple(_SourceClause(document, tokens, negations(tokens), _Words.of(tokens)) for tokens in _clauses(text))
+
+    def read() -> tuple[_SourceClause, ...]:
+        return tuple(_SourceClause(document, tokens, negations(tokens), _Words.of(tokens)) for tokens in _clauses(text))
+
+    return _CLAUSES.get((document, text), read)
 
 
 class _SourceNegations:
