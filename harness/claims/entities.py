@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from harness.claims.name_index import name_matches
-from harness.claims.name_index import name_pattern as name_pattern
 from harness.claims.roles import is_title_word, role_after, role_before
 from harness.core.claim_types import EntityClaim
 from harness.core.memo import Memo

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from harness.claims.entities import COMMON_WORDS, name_pattern
+from harness.claims.entities import COMMON_WORDS
+from harness.claims.name_index import name_matches
 from harness.claims.roles import is_title_word
 from harness.verdicts.locate import in_content
 from harness.verdicts.sources import Sources
@@ -39,14 +40,14 @@ def fuller_name(written: str, sources: Sources) -> list[Evidence]:
     surname, given = parts[-1], [part.rstrip(".").lower() for part in parts[:-1]]
     found: list[Evidence] = []
     for document in sources.documents:
-        for match in name_pattern(surname).finditer(document.text):
-            if not in_content(document, match.start(), match.end()):
+        for start, end in name_matches(document.text, surname):
+            if not in_content(document, start, end):
                 continue
-            theirs = [word.rstrip(".").lower() for word in _given_names(document.text, match.start())]
+            theirs = [word.rstrip(".").lower() for word in _given_names(document.text, start)]
             if theirs and not _compatible(given, theirs):
                 return []
             if not found or found[-1].document != document.id:
-                found.append(Evidence(document=document.id, start=match.start(), end=match.end(), text=match.group()))
+                found.append(Evidence(document=document.id, start=start, end=end, text=document.text[start:end]))
     return found
 
 
