@@ -155,7 +155,7 @@ def _document_clauses(document: str, text: str) -> tuple[_SourceClause, ...]:
 class _SourceNegations:
     """The sources' negations by the stem of their negated word, and their clauses by the stems they hold: a
     summary clause is compared only with negations of its words, and a negation looked for plainly only in the
-    clauses that hold its word."""
+    clauses that hold its word (only the negated words are looked for, so only they are indexed)."""
 
     def __init__(self, clauses: Sequence[_SourceClause]) -> None:
         self.by_stem: dict[str, list[tuple[int, _SourceClause, Negation]]] = {}
@@ -167,7 +167,9 @@ class _SourceNegations:
                 if len(negation.scope) >= MIN_SHARED:
                     self.by_stem.setdefault(negation.scope[0], []).append((order, clause, negation))
                 order += 1
-            for word in dict.fromkeys(clause.words.stems):
+        heads = self.by_stem.keys()
+        for clause in clauses:
+            for word in heads & set(clause.words.stems):
                 self._holding.setdefault(word, []).append(clause.words)
 
     def said_plainly(self, scope: tuple[str, ...]) -> bool:
