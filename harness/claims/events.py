@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from harness.claims.entities import after_preposition, find_entities
@@ -139,12 +139,17 @@ def _may_be_subject(text: str, claim: EntityClaim) -> bool:
     )
 
 
+_BY_GAP = re.compile(r"\s*by\s+(?:the\s+)?")
+_POSSESSOR_GAP = re.compile(r"(?:['\u2019]s?)?\s+(?:\w+\s+)?")
+_BY_FROM_GAP = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?")
+
+
 def _verb_arguments(
     text: str, event_type: str, start: int, end: int, before: list[EntityClaim], after: list[EntityClaim]
 ) -> list[EventArgumentClaim]:
     subjects = [claim for claim in before if _may_be_subject(text, claim)]
     passive = search_tail(_PASSIVE, text, start, _passive_may_start_earlier, size=120) is not None
-    by_agent = [claim for claim in after if re.fullmatch(r"\s*by\s+(?:the\s+)?", text[end : claim.span.start])]
+    by_agent = [claim for claim in after if _BY_GAP.fullmatch(text, end, claim.span.start)]
     object_role = OBJECT_ROLES.get(event_type, "theme")
     arguments: list[EventArgumentClaim] = []
     if passive:
@@ -162,12 +167,8 @@ def _verb_arguments(
 def _noun_arguments(
     text: str, start: int, end: int, before: list[EntityClaim], after: list[EntityClaim]
 ) -> list[EventArgumentClaim]:
-    possessor = [
-        claim for claim in before[-1:] if re.fullmatch(r"(?:['\u2019]s?)?\s+(?:\w+\s+)?", text[claim.span.end : start])
-    ]
-    by_phrase = [
-        claim for claim in after[:1] if re.fullmatch(r"\s+(?:by|from)\s+(?:the\s+)?", text[end : claim.span.start])
-    ]
+    possessor = [claim for claim in before[-1:] if _POSSESSOR_GAP.fullmatch(text, claim.span.end, start)]
+    by_phrase = [claim for claim in after[:1] if _BY_FROM_GAP.fullmatch(text, end, claim.span.start)]
     return [_argument("agent", claim) for claim in (possessor or by_phrase)]
 
 
@@ -177,17 +178,26 @@ def _light_verb_start(text: str, clause: TextSpan, noun_start: int) -> int | Non
     return clause.start + match.start() if match else None
 
 
-def _event(text: str, clause: TextSpan, trigger: _Trigger, mentions: list[EntityClaim]) -> EventClaim:
-    """One event mention: its arguments and polarity read from the clause around the trigger."""
-    start, end, event_type = trigger.start, trigger.end, trigger.type
-    verb_start = _light_verb_start(text, clause, start) if trigger.is_noun else start
+def _arguments(
+    text: str, trigger: _Trigger, verb_start: int | None, mentions: list[EntityClaim]
+) -> list[EventArgumentClaim]:
+    """The entity arguments of a trigger, from the mentions of its clause (`verb_start`: its verb, if any)."""
+    start, end = trigger.start, trigger.end
     after = [claim for claim in mentions if claim.span.start >= end]
     arguments: list[EventArgumentClaim] = []
     if trigger.is_noun:
         arguments = _noun_arguments(text, start, end, [claim for claim in mentions if claim.span.end <= start], after)
     if verb_start is not None and not arguments:
         before_verb = [claim for claim in mentions if claim.span.end <= verb_start]
-        arguments = _verb_arguments(text, event_type, verb_start, end, before_verb, after)
+        arguments = _verb_arguments(text, trigger.type, verb_start, end, before_verb, after)
+    return arguments
+
+
+def _event(text: str, clause: TextSpan, trigger: _Trigger, mentions: list[EntityClaim]) -> EventClaim:
+    """One event mention: its arguments and polarity read from the clause around the trigger."""
+    start, end, event_type = trigger.start, trigger.end, trigger.type
+    verb_start = _light_verb_start(text, clause, start) if trigger.is_noun else start
+    arguments = _arguments(text, trigger, verb_start, mentions)
     negated = verb_start is not None and _negated(text, clause, verb_start)
     return EventClaim(
         trigger=Span(start=start, end=end, text=text[start:end]),
@@ -198,14 +208,35 @@ def _event(text: str, clause: TextSpan, trigger: _Trigger, mentions: list[Entity
     )
 
 
-def find_events(text: str, inventory: Sequence[Entity] = ()) -> list[EventClaim]:
-    """Every event mention in `text`, with polarity, the entity arguments and the span of its clause."""
+def _clauses_with_mentions(text: str, inventory: Sequence[Entity]) -> Iterator[tuple[TextSpan, list[EntityClaim]]]:
+    """Each clause of `text` with the entity mentions inside it."""
     entities = find_entities(text, inventory)
-    claims: list[EventClaim] = []
     starts = [claim.span.start for claim in entities]
     for sentence in sentences(text):
         for clause in clauses(text, sentence):
             first, last = bisect_left(starts, clause.start), bisect_right(starts, clause.end)
-            mentions = [claim for claim in entities[first:last] if claim.span.end <= clause.end]
-            claims.extend(_event(text, clause, trigger, mentions) for trigger in _triggers(clause))
+            yield clause, [claim for claim in entities[first:last] if claim.span.end <= clause.end]
+
+
+def find_events(text: str, inventory: Sequence[Entity] = ()) -> list[EventClaim]:
+    """Every event mention in `text`, with polarity, the entity arguments and the span of its clause."""
+    claims: list[EventClaim] = []
+    for clause, mentions in _clauses_with_mentions(text, inventory):
+        claims.extend(_event(text, clause, trigger, mentions) for trigger in _triggers(clause))
     return claims
+
+
+def event_agents(text: str) -> dict[int, str | None]:
+    """The agent's text of each event `find_events(text)` reads, by trigger offset (the first event at an
+    offset): the arguments alone, without polarity or claim objects, for a reader that needs only who acts."""
+    agents: dict[int, str | None] = {}
+    for clause, mentions in _clauses_with_mentions(text, ()):
+        for trigger in _triggers(clause):
+            if trigger.start in agents:
+                continue
+            verb_start = _light_verb_start(text, clause, trigger.start) if trigger.is_noun else trigger.start
+            arguments = _arguments(text, trigger, verb_start, mentions)
+            agents[trigger.start] = next(
+                (argument.text for argument in arguments if argument.role == "agent" and argument.text), None
+            )
+    return agents

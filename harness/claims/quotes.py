@@ -143,11 +143,15 @@ def _speaker_after(text: str, close: int, limit: int, entities: _Mentions) -> _S
     return None
 
 
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
+_COMMAS_AND_SPACES = re.compile(r"[\s,]*")
+
+
 def _speaker_before(text: str, sentence: TextSpan, open_: int, entities: _Mentions) -> _Speaker | None:
     start = sentence.start
     head = text[start:open_]
     cues = list(_CUE.finditer(head))
-    if not cues or re.search(r"[\"\u201c\u201d]", head[cues[-1].end() :]):
+    if not cues or _QUOTE_MARK.search(head, cues[-1].end()):
         return None
     cue = cues[-1]
     cue_span = Span(start=start + cue.start(), end=start + cue.end(), text=cue.group())
@@ -161,7 +165,7 @@ def _speaker_before(text: str, sentence: TextSpan, open_: int, entities: _Mentio
     adjacent = [
         claim
         for claim in before_cue
-        if re.fullmatch(r"[\s,]*", text[claim.span.end : cue_span.start]) and not after_preposition(text, claim)
+        if _COMMAS_AND_SPACES.fullmatch(text, claim.span.end, cue_span.start) and not after_preposition(text, claim)
     ]
     if adjacent:
         return _Speaker(adjacent[-1].entity, adjacent[-1].span.text, cue_span)
@@ -192,7 +196,7 @@ def _continues(text: str, previous_close: int, open_: int) -> bool:
     while line_end > 0 and text[line_end - 1] in " \t":
         line_end -= 1
     opens_line = line_end > 0 and text[line_end - 1] == "\n"
-    return opens_line and gap.count("\n\n") <= 1 and len(gap) < 200 and not re.search(r"[\"\u201c\u201d]", gap)
+    return opens_line and gap.count("\n\n") <= 1 and len(gap) < 200 and not _QUOTE_MARK.search(gap)
 
 
 def find_quotes(text: str, inventory: Sequence[Entity] = ()) -> list[QuoteClaim]:

@@ -27,12 +27,15 @@ def is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in TITLE_WORDS
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_PHRASE_END = re.compile(r"[,;.:!?\"\u201c\u201d()]|\n")
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+
+
 def _ends_sentence(token: str) -> bool:
     """A token closing the previous sentence ("September.", "leader."), not an abbreviation or an initial
     ("Gen.", "U.S.")."""
-    return (
-        token.endswith(".") and token[:-1].lower() not in ABBREVIATIONS and re.fullmatch(r"(?:[A-Z]\.)+", token) is None
-    )
+    return token.endswith(".") and token[:-1].lower() not in ABBREVIATIONS and _INITIALS.fullmatch(token) is None
 
 
 def _is_role_modifier(token: str) -> bool:
@@ -70,7 +73,7 @@ def role_after(text: str, end: int) -> str | None:
     tail = text[end:]
     if not tail.startswith(", "):
         return None
-    phrase = re.split(r"[,;.:!?\"\u201c\u201d()]|\n", tail[2:], maxsplit=1)[0].strip()
+    phrase = _PHRASE_END.split(tail[2:], maxsplit=1)[0].strip()
     tokens = _ROLE_TOKEN.findall(phrase)
     if not tokens or len(tokens) > _MAX_APPOSITION_WORDS:
         return None
@@ -90,7 +93,7 @@ def role_keys(role: str) -> frozenset[str]:
     """
     keys: set[str] = set()
     for token in _ROLE_TOKEN.findall(role):
-        bare = re.sub(r"['\u2019]s?$", "", token.rstrip("."))
+        bare = _POSSESSIVE_END.sub("", token.rstrip("."))
         if is_title_word(bare):
             keys.add(bare.lower())
         elif bare[:1].isupper():

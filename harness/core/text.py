@@ -172,6 +172,11 @@ def words(text: str) -> list[TextSpan]:
     return [TextSpan(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
 
 
+def words_in(text: str, start: int, end: int) -> list[TextSpan]:
+    """`words(text[start:end])` with offsets into `text` (the word pattern looks at nothing outside its match)."""
+    return [TextSpan(match.start(), match.end(), match.group()) for match in _WORD.finditer(text, start, end)]
+
+
 def word_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches `words` makes its tokens of, for a reader that keeps only some of them."""
     return _WORD.finditer(text)
@@ -184,11 +189,14 @@ def word_texts(text: str) -> list[str]:
 
 def normalize_quotes(text: str) -> str:
     """Map curly and typographic quote marks to their ASCII forms; offsets are preserved (one char per char)."""
-    return text.translate(_QUOTE_MARKS)
+    return text if text.isascii() else text.translate(_QUOTE_MARKS)  # every mark mapped is outside ASCII
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 def fold(text: str) -> str:
     """Comparison form of a text: NFKC, ASCII quotes, lower case, punctuation dropped, whitespace collapsed."""
     text = normalize_quotes(unicodedata.normalize("NFKC", text)).lower()
-    text = re.sub(r"[^\w\s]", " ", text)
+    text = _PUNCTUATION.sub(" ", text)
     return " ".join(text.split())

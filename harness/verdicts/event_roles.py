@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from harness.claims.entities import find_entities
 from harness.claims.event_lexicon import ANTONYMS
-from harness.claims.events import clause_at, find_events
+from harness.claims.events import clause_at, event_agents
 from harness.core.claim_types import EventClaim
 from harness.core.memo import Memo
 from harness.core.text import TextSpan, fold
@@ -70,19 +70,12 @@ def _sides(text: str, clause: TextSpan, trigger_start: int, agent: str | None) -
 
 def _source_agent(text: str, clause: TextSpan, trigger_start: int) -> str | None:
     """The agent `find_events` reads for the source trigger at `trigger_start`, from its clause alone."""
-    return _CLAUSE_AGENTS.get(clause.text, lambda: _agents_by_trigger(clause.text)).get(trigger_start - clause.start)
+    return _CLAUSE_AGENTS.get(clause.text, lambda: event_agents(clause.text)).get(trigger_start - clause.start)
 
 
 _CLAUSE_AGENTS: Memo[dict[int, str | None]] = Memo(4096)
-
-
-def _agents_by_trigger(clause: str) -> dict[int, str | None]:
-    """The agent of each event `find_events` reads in a clause alone, by trigger offset (the first at an offset):
-    read once per clause, however many of its triggers ask."""
-    agents: dict[int, str | None] = {}
-    for found in find_events(clause):
-        agents.setdefault(found.trigger.start, _agent(found))
-    return agents
+"""The agent of each event `find_events` reads in a clause alone, by trigger offset: read once per clause,
+however many of its triggers ask."""
 
 
 _SOURCE_SIDES: Memo[tuple[TextSpan | None, str | None, list[str]]] = Memo(4096)
@@ -95,6 +88,8 @@ def _source_sides(text: str, trigger_start: int) -> tuple[TextSpan | None, str |
         clause = clause_at(text, trigger_start)
         if clause is None:
             return None, None, []
+        if _PASSIVE.search(text[clause.start : trigger_start]):
+            return clause, None, []  # what `_sides` gives a passive clause, without reading its agent first
         return (clause, *_sides(text, clause, trigger_start, _source_agent(text, clause, trigger_start)))
 
     return _SOURCE_SIDES.get((text, trigger_start), compute)

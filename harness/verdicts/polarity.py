@@ -18,7 +18,7 @@ from functools import cache
 
 from harness.claims.events import clauses
 from harness.core.memo import Memo
-from harness.core.text import TextSpan, sentences, words
+from harness.core.text import TextSpan, sentences, words_in
 from harness.resources import synonym_groups, word_list
 from harness.verdicts.sources import Sources
 from harness.verdicts.types import Evidence, Finding
@@ -89,7 +89,7 @@ def _negated_at(tokens: Sequence[TextSpan], cue: int) -> Negation | None:
 def _clauses(text: str) -> Iterator[list[TextSpan]]:
     for sentence in sentences(text):
         for clause in clauses(text, sentence):
-            yield [TextSpan(clause.start + w.start, clause.start + w.end, w.text) for w in words(clause.text)]
+            yield words_in(text, clause.start, clause.end)
 
 
 def negations(tokens: Sequence[TextSpan]) -> list[Negation]:

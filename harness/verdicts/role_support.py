@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 from harness.claims.entities import find_entities
 from harness.claims.roles import is_title_word
-from harness.core.text import document_sentences, sentences
+from harness.core.memo import Memo
+from harness.core.text import document_sentences, sentence_at
 from harness.resources import word_list
 from harness.verdicts.locate import in_content
 from harness.verdicts.sources import Sources
@@ -72,16 +73,42 @@ def unnamed_role(role: str, summary: str, offset: int, sources: Sources) -> bool
     """True when a source sentence gives the role to no named person and shares at least `MIN_SHARED_WORDS`
     content words with the summary sentence at `offset`."""
     wanted = role_words(role)
-    sentence = next((s.text for s in sentences(summary) if s.start <= offset < s.end), "")
+    held = sentence_at(summary, offset)
+    sentence = held.text if held is not None else ""
     ours = _content(sentence) - wanted
     if not wanted or not ours:
         return False
     for document in sources.documents:
-        for candidate in document_sentences(document.text):
+        bags = _sentence_bags(document.text)
+        for position in sorted(bags.holding(wanted)):
+            candidate, _, content = bags.sentences[position]
             if not in_content(document, candidate.start, candidate.end):
                 continue
-            words = _words(candidate.text)
-            shared = len(ours & _content(candidate.text))
-            if wanted <= words and shared >= MIN_SHARED_WORDS and not _given_to_someone(wanted, candidate.text):
+            shared = len(ours & content)
+            if shared >= MIN_SHARED_WORDS and not _given_to_someone(wanted, candidate.text):
                 return True
     return False
+
+
+class _SentenceBags:
+    """A text's sentences with their word stems and content stems, and which sentences hold each stem: a role is
+    looked for only in the sentences that hold all its words."""
+
+    def __init__(self, text: str) -> None:
+        self.sentences = [(span, _words(span.text), _content(span.text)) for span in document_sentences(text)]
+        self._by_word: dict[str, set[int]] = {}
+        for position, (_, words, _) in enumerate(self.sentences):
+            for word in words:
+                self._by_word.setdefault(word, set()).add(position)
+
+    def holding(self, wanted: frozenset[str]) -> set[int]:
+        """Positions of the sentences whose words include every stem of `wanted` (not empty)."""
+        first, *rest = sorted(wanted, key=lambda word: len(self._by_word.get(word, ())))
+        return self._by_word.get(first, set()).intersection(*(self._by_word.get(word, set()) for word in rest))
+
+
+_BAGS: Memo[_SentenceBags] = Memo(64)
+
+
+def _sentence_bags(text: str) -> _SentenceBags:
+    return _BAGS.get(text, lambda: _SentenceBags(text))
