@@ -68,12 +68,31 @@ def role_before(text: str, start: int) -> str | None:
     return " ".join(kept)
 
 
+_PHRASE_WINDOW = 1000
+"""Characters after a name searched for the end of an apposition before its length is judged."""
+
+
+def _phrase_after(text: str, start: int) -> str | None:
+    """The stripped text from `start` to the next punctuation mark or line break (or the text's end); None when
+    it already holds more than `_MAX_APPOSITION_WORDS` words within `_PHRASE_WINDOW` characters, so that a long
+    run without punctuation costs its window, not the rest of the text, for every name in it."""
+    window_end = start + _PHRASE_WINDOW
+    found = _PHRASE_END.search(text, start, window_end)
+    if found is not None:
+        return text[start : found.start()].strip()
+    if window_end < len(text) and len(_ROLE_TOKEN.findall(text, start, window_end)) > _MAX_APPOSITION_WORDS:
+        return None
+    found = _PHRASE_END.search(text, start)
+    return text[start : found.start() if found is not None else len(text)].strip()
+
+
 def role_after(text: str, end: int) -> str | None:
     """An apposition right after a name: ", the deputy spokesman of Afghanistan's foreign ministry,"."""
-    tail = text[end:]
-    if not tail.startswith(", "):
+    if not text.startswith(", ", end):
         return None
-    phrase = _PHRASE_END.split(tail[2:], maxsplit=1)[0].strip()
+    phrase = _phrase_after(text, end + 2)
+    if phrase is None:
+        return None
     tokens = _ROLE_TOKEN.findall(phrase)
     if not tokens or len(tokens) > _MAX_APPOSITION_WORDS:
         return None

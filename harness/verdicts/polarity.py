@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from harness.claims.events import clauses
 from harness.core.memo import Memo
@@ -56,8 +57,8 @@ def stem(word: str) -> str:
 
 
 def _is_cue(token: str) -> bool:
-    lower = token.lower().replace("\u2019", "'")
-    return lower in CUES or lower.endswith("n't")
+    lower = token.lower()
+    return lower in CUES or lower.endswith(("n't", "n\u2019t"))  # no cue holds an apostrophe but "n't"
 
 
 def _is_content(token: str) -> bool:
@@ -81,8 +82,8 @@ def _negated_at(tokens: Sequence[TextSpan], cue: int) -> Negation | None:
         if token.text.lower() not in _FUNCTION_WORDS and not _is_content(token.text):
             return None
         if _is_content(token.text):
-            rest = [t.text for t in tokens[cue + 1 + offset :] if _is_content(t.text)]
-            return Negation(token, tuple(dict.fromkeys(stem(word) for word in rest[:SCOPE])))
+            rest = islice((t.text for t in tokens[cue + 1 + offset :] if _is_content(t.text)), SCOPE)
+            return Negation(token, tuple(dict.fromkeys(stem(word) for word in rest)))
     return None
 
 
@@ -92,9 +93,11 @@ def _clauses(text: str) -> Iterator[list[TextSpan]]:
             yield words_in(text, clause.start, clause.end)
 
 
-def negations(tokens: Sequence[TextSpan]) -> list[Negation]:
-    """Every negated word of a clause's tokens."""
-    found = [_negated_at(tokens, index) for index, token in enumerate(tokens) if _is_cue(token.text)]
+def negations(tokens: Sequence[TextSpan], cues: Sequence[bool] | None = None) -> list[Negation]:
+    """Every negated word of a clause's tokens (`cues`: whether each token is a cue, when read already)."""
+    if cues is None:
+        cues = [_is_cue(token.text) for token in tokens]
+    found = [_negated_at(tokens, index) for index, cue in enumerate(cues) if cue]
     return [item for item in found if item is not None]
 
 
@@ -147,7 +150,11 @@ def _document_clauses(document: str, text: str) -> tuple[_SourceClause, ...]:
     """A source text's clauses with their negations, read once per text."""
 
     def read() -> tuple[_SourceClause, ...]:
-        return tuple(_SourceClause(document, tokens, negations(tokens), _Words.of(tokens)) for tokens in _clauses(text))
+        read = []
+        for tokens in _clauses(text):
+            words = _Words.of(tokens)
+            read.append(_SourceClause(document, tokens, negations(tokens, words.cues), words))
+        return tuple(read)
 
     return _CLAUSES.get((document, text), read)
 
