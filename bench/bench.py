@@ -22,6 +22,8 @@ from pairs import goldset_pairs, news_pairs, synthetic_pairs, synthetic_stream
 from pathological import in_subprocess
 from scale import document_scaling, endpoint, fixed_cost, in_bench, rouge_ratio
 
+from harness.run.collector import pace_for_scoring
+
 SEED = 20180823
 MODELS_PER_CLUSTER = 4
 """Summaries per synthetic cluster: as if four summarizers were run on every cluster."""
@@ -147,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-stream", action="store_true", help="skip the long streaming memory measurement")
     parser.add_argument("--no-pathological", action="store_true", help="skip long inputs and the pairs table")
     args = parser.parse_args(argv)
+    pace_for_scoring()  # as every `harness` command does, for rouge-score and the suite alike
     figures = run(args)
     if args.out is not None:
         args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

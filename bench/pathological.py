@@ -26,6 +26,7 @@ from measure import suite_scorers
 from pairs import cluster_sources
 from synthetic import make_cluster, summaries
 
+from harness.run.collector import pace_for_scoring
 from harness.run.tasks import score_output
 from harness.verdicts.sources import Sources
 
@@ -115,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runner", action="store_true", help="also run each case through `harness run`")
     parser.add_argument("--case", nargs=2, metavar=("KIND", "CHARS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    pace_for_scoring()  # as every `harness` command does, for rouge-score and the suite alike
     if args.case:
         print(json.dumps(case(args.case[0], int(args.case[1]))))
         return 0

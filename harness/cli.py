@@ -12,6 +12,7 @@ import sys
 
 from harness import __version__
 from harness.errors import HarnessError
+from harness.run.collector import pace_for_scoring
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("harness.run.app", "run an experiment config (a Hydra app: overrides, -m multirun, hydra.run.dir=...)"),
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"harness: unknown command '{command}'. Commands: {', '.join(COMMANDS)}.", file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[command][0])
+    pace_for_scoring()
     try:
         return int(module.main(rest))
     except HarnessError as error:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from harness.core.memo import Memo
 
@@ -43,9 +43,9 @@ _QUOTE_MARKS = str.maketrans(
 )
 
 
-@dataclass(frozen=True)
-class TextSpan:
-    """A span of some text: offsets into the original string and the slice itself."""
+class TextSpan(NamedTuple):
+    """A span of some text: offsets into the original string and the slice itself. A named tuple: a text has
+    one per word, sentence and clause, and a tuple is built several times faster than a frozen dataclass."""
 
     start: int
     end: int

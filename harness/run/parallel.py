@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from harness.errors import ConfigError
 from harness.results.records import Task
+from harness.run.collector import pace_for_scoring
 from harness.run.plugins import build_scorers
 from harness.run.samples import Sample
 from harness.run.tasks import Scored, score_output, scoring_pair
@@ -38,6 +39,7 @@ def check_num_proc(value: Any) -> int:
 
 def _start_worker(settings: Mapping[str, Any], group: str) -> None:
     global _worker_scorers
+    pace_for_scoring()
     _worker_scorers = build_scorers(settings, group)
 
 
