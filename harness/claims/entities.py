@@ -17,7 +17,7 @@ from harness.claims.roles import is_title_word, role_after, role_before
 from harness.core.claim_types import EntityClaim
 from harness.core.memo import Memo
 from harness.core.spans import Entity, Span
-from harness.core.text import TextSpan, search_tail, sentences, word_matches
+from harness.core.text import TextSpan, match_before, sentences, word_matches
 from harness.resources import word_list
 
 _KIND_RANK = {"name": 0, "alias": 1, "metonym": 2}
@@ -34,7 +34,8 @@ NAME_FINAL_TITLES = frozenset({"state"})
 _GAPS = frozenset({" ", " of ", " of the "})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOWER_SUFFIX = re.compile(r"-[a-z][\w-]*$")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+_LAST_WORD_BACK = re.compile(r"\W*(\w+)")
+"""Backwards from an offset: marks and blanks, then the last word before them (reversed)."""
 _PLAIN_WORD = re.compile(r"[\w-]+")
 _LEADING_MARKS = " \t\n\"'\u201c\u201d\u2018\u2019#*([-_"
 
@@ -88,18 +89,13 @@ def link_name(name: str, inventory: Sequence[Entity]) -> Entity | None:
     return None
 
 
-def _starts_window_or_none(window: str, match: re.Match[str] | None) -> bool:
-    """The last word may begin before the window only when the window holds none or is all one word."""
-    return match is None or match.start() == 0
-
-
 PREPOSITIONS = frozenset(("in", "at", "from", "to", "of", "with", "near", "for", "on", "by", "into", "across"))
 
 
 def after_preposition(text: str, claim: EntityClaim) -> bool:
     """True when the word right before the mention is a preposition: the mention is then no clause subject."""
-    previous = search_tail(_LAST_WORD, text, claim.span.start, _starts_window_or_none, size=80)
-    return previous is not None and previous.group(1).lower() in PREPOSITIONS
+    previous = match_before(_LAST_WORD_BACK, text, claim.span.start)
+    return previous is not None and previous.group(1)[::-1].lower() in PREPOSITIONS
 
 
 def _sentence_starts(text: str) -> set[int]:

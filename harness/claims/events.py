@@ -29,7 +29,7 @@ from harness.claims.trigger_scan import trigger_matches
 from harness.core.claim_types import EntityClaim, EventArgumentClaim, EventClaim
 from harness.core.memo import Memo
 from harness.core.spans import Entity, Span
-from harness.core.text import TextSpan, search_tail, sentence_at, sentences
+from harness.core.text import TextSpan, match_before, sentence_at, sentences
 
 _BREAK_WORDS = (
     "but", "while", "whereas", "hours after", "days after", "weeks after", "just hours after", "after", "before",
@@ -45,16 +45,10 @@ def _at_word_start(words: str) -> str:
 
 
 _CLAUSE_BREAK = re.compile(r";|\s[\u2013\u2014]\s|,\s+and\b|" + "|".join(map(_at_word_start, _BREAK_WORDS)))
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_BACK = re.compile(r"(?:\s+yl\w+)?\s+(?:si|era|saw|erew|eb|neeb|gnieb)\b", re.IGNORECASE)
+"""Backwards from a verb: a passive auxiliary ("was", "been") right before it, an "-ly" adverb between allowed."""
 _REPORTING = re.compile(r",?\s+(?:said|says|told|added|announced|confirmed)\b")
-_WORD_RUN = re.compile(r"\w+")
-_MARK = re.compile(r"[^\w\s]")
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and)\s*")
-
-
-def _passive_may_start_earlier(window: str, match: re.Match[str] | None) -> bool:
-    """A passive auxiliary run spans at most two words and blanks: three words or a mark before `end` bound it."""
-    return len(_WORD_RUN.findall(window)) < 3 and _MARK.search(window) is None
 
 
 def clauses(text: str, sentence: TextSpan) -> list[TextSpan]:
@@ -148,7 +142,7 @@ def _verb_arguments(
     text: str, event_type: str, start: int, end: int, before: list[EntityClaim], after: list[EntityClaim]
 ) -> list[EventArgumentClaim]:
     subjects = [claim for claim in before if _may_be_subject(text, claim)]
-    passive = search_tail(_PASSIVE, text, start, _passive_may_start_earlier, size=120) is not None
+    passive = match_before(_PASSIVE_BACK, text, start) is not None
     by_agent = [claim for claim in after if _BY_GAP.fullmatch(text, end, claim.span.start)]
     object_role = OBJECT_ROLES.get(event_type, "theme")
     arguments: list[EventArgumentClaim] = []

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from harness.core.memo import Memo
+
 _PTB_TOKENS = {
     "-lrb-": "(",
     "-rrb-": ")",
@@ -30,7 +32,17 @@ def _same_length(replacement: str, width: int) -> str:
 
 
 def clean_tokens(text: str) -> str:
-    """PTB brackets as brackets, PTB quotes as straight quotes, and `UNK` as blanks; offsets are unchanged."""
+    """PTB brackets as brackets, PTB quotes as straight quotes, and `UNK` as blanks; offsets are unchanged.
+    Cleaned once per text: the quote, event and lexical readers each ask for the same sources and summary."""
+    return _CLEANED.get(text, lambda: _clean_tokens(text))
+
+
+_CLEANED: Memo[str] = Memo(64)
+
+
+def _clean_tokens(text: str) -> str:
+    if "UNK" not in text and "unk" not in text and "``" not in text and "''" not in text and "-" not in text:
+        return text  # none of the patterns below can match
     text = _PTB.sub(lambda m: _same_length(_PTB_TOKENS[m.group().lower()], len(m.group())), text)
     text = _PTB_QUOTES.sub('" ', text)
     return _UNKNOWN.sub(lambda m: " " * len(m.group()), text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from harness.core.memo import Memo
@@ -50,41 +50,6 @@ class TextSpan(NamedTuple):
     start: int
     end: int
     text: str
-
-
-def tail_window(text: str, end: int, may_reach_back: Callable[[str], bool], size: int = 400) -> tuple[int, str]:
-    """A bounded slice `text[start:end]` for `$`-anchored searches, so that each costs its window, not the text.
-
-    `may_reach_back(window)` says whether a match over the whole of `text[:end]` could start before the
-    window; while it does, the window doubles (at most up to the whole prefix). Returns the start and slice.
-    """
-    while True:
-        start = max(0, end - size)
-        window = text[start:end]
-        if start == 0 or not may_reach_back(window):
-            return start, window
-        size *= 2
-
-
-def search_tail(
-    pattern: re.Pattern[str],
-    text: str,
-    end: int,
-    may_start_earlier: Callable[[str, re.Match[str] | None], bool],
-    size: int = 400,
-) -> re.Match[str] | None:
-    """`pattern.search(text[:end])` for a `$`-anchored pattern, read from a window before `end`.
-
-    `may_start_earlier(window, match)` says whether a search of the whole prefix could find a match that starts
-    before the window; while it does, the window doubles. Offsets of the match are relative to the window.
-    """
-    while True:
-        start = max(0, end - size)
-        window = text[start:end]
-        match = pattern.search(window)
-        if start == 0 or not may_start_earlier(window, match):
-            return match
-        size *= 2
 
 
 _CLOSERS = "\"'\u201d\u2019)]"

@@ -1,4 +1,4 @@
-"""Bounded-window searches give what a search of the whole text before the offset gives, on any text."""
+"""Bounded-window and backward searches give what a search of the whole text before the offset gives, on any text."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from harness.claims.entities import after_preposition
+from harness.claims.entities import PREPOSITIONS, after_preposition
+from harness.claims.events import _PASSIVE_BACK
 from harness.claims.roles import _ends_sentence, _is_role_modifier, is_title_word, role_before
 from harness.core.claim_types import EntityClaim
 from harness.core.spans import Span
-from harness.core.text import search_tail
+from harness.core.text import match_before
 
 _PIECES = [
     "Gen.",
@@ -71,14 +72,28 @@ def test_role_before_matches_the_whole_prefix_search(text: str, cut: int) -> Non
     assert role_before(text, start) == _role_before_whole_prefix(text, start)
 
 
-@settings(max_examples=150, deadline=None)
-@given(texts, st.integers(min_value=0, max_value=3000), st.integers(min_value=1, max_value=50))
-def test_search_tail_finds_the_last_word_of_the_whole_prefix(text: str, cut: int, size: int) -> None:
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_PIECES = ["was", "Were", "being", "been", "is", "isle", "quickly", "only", "ly", "fly", "x", "\n", " ", "."]
+passive_texts = st.lists(st.sampled_from(_PASSIVE_PIECES + _PIECES), max_size=30).map(
+    lambda pieces: "".join(piece + (" " if index % 3 else "") for index, piece in enumerate(pieces))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(min_value=0, max_value=3000))
+def test_after_preposition_reads_the_last_word_of_the_whole_prefix(text: str, cut: int) -> None:
     end = min(cut, len(text))
-    pattern = re.compile(r"(\w+)\W*$")
-    whole = pattern.search(text[:end])
-    windowed = search_tail(pattern, text, end, lambda _, match: match is None or match.start() == 0, size)
-    assert (whole.group(1) if whole else None) == (windowed.group(1) if windowed else None)
+    whole = _LAST_WORD.search(text[:end])
+    expected = whole is not None and whole.group(1).lower() in PREPOSITIONS
+    assert after_preposition(text, EntityClaim(span=Span(start=end, end=end, text=""))) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(passive_texts, st.integers(min_value=0, max_value=400))
+def test_the_backward_passive_match_is_the_whole_prefix_search(text: str, cut: int) -> None:
+    end = min(cut, len(text))
+    assert (match_before(_PASSIVE_BACK, text, end) is not None) == (_PASSIVE.search(text[:end]) is not None)
 
 
 def test_a_preposition_far_before_a_mention_is_still_found() -> None:
