@@ -107,13 +107,14 @@ def orientation(claim: EventClaim, summary: str, event: SourceEvent, source_text
     """The agents compared: "same" when the summary and the source event have the same agent, "swapped" when
     the summary's agent stands after the source's trigger and the source's agent after the summary's, None when
     neither holds, or the type is symmetric ("A met B" = "B met A")."""
-    return _oriented(claim, _summary_sides(claim, summary), event, source_text)
+    return _oriented(claim, _summary_sides(claim, summary), event, {event.evidence.document: source_text})
 
 
 def _oriented(
-    claim: EventClaim, sides: tuple[str | None, list[str]], event: SourceEvent, source_text: str
+    claim: EventClaim, sides: tuple[str | None, list[str]], event: SourceEvent, texts: dict[str, str]
 ) -> str | None:
-    """`orientation` with the summary event's `sides` read once for all source events."""
+    """`orientation` with the summary event's `sides` read once for all source events (`texts`: by document)."""
+    source_text = texts.get(event.evidence.document, "")
     our_agent, our_after = sides
     if claim.clause is None or our_agent is None or claim.type in SYMMETRIC:
         return None
@@ -196,19 +197,24 @@ def recheck(
         related = index.related(claim.type)
         compared = [event for event in related if _opposite(claim, event) is not None and event.certain]
         sides = _summary_sides(claim, summary) if compared else (None, [])
-        oriented = [
-            (event, _oriented(claim, sides, event, texts.get(event.evidence.document, ""))) for event in compared
-        ]
-        same = any(found == "same" and _opposite(claim, event) is False for event, found in oriented)
+        # Orientation is read only where its answer counts: an opposite event matters only when converse.
+        same = any(
+            _opposite(claim, event) is False and _oriented(claim, sides, event, texts) == "same" for event in compared
+        )
         if not same and copied_from(claim, sources.documents) is None:
-            for event, found in oriented:
+            for event in compared:
+                opposite = _opposite(claim, event)
                 converse = frozenset({claim.type, event.type}) in CONVERSES
-                if found == "swapped" and converse and _opposite(claim, event):
+                if (
+                    not (opposite is False or (opposite and converse))
+                    or _oriented(claim, sides, event, texts) != "swapped"
+                ):
+                    continue
+                if opposite:
                     update = ("supported", [event], "the source tells the same event from the other side")
-                    break
-                if found == "swapped" and _opposite(claim, event) is False:
+                else:
                     update = ("contradicted", [event], "participants swapped: the source has them the other way")
-                    break
+                break
         if update is None and "agent" not in claim_participants(claim):
             acted_on = _acted_on(claim)
             owner = possessed(summary, claim.clause.start, claim.trigger.start) if claim.clause else None
