@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Final
 
 from harness.claims.numbers.lexicon import TENS_WORDS, UNITS_WORDS
-from harness.claims.numbers.tokens import Token, tokenize
+from harness.claims.numbers.tokens import Token, has_address_marker, tokenize, word_tokens
 from harness.core.memo import Memo
 from harness.resources import synonym_groups
 
@@ -176,4 +176,7 @@ def content_lemmas(text: str) -> frozenset[str]:
 
     Cached: a source sentence with several numbers, and a summary sentence with several claims, recur.
     """
-    return frozenset(lemma(token.text) for token in tokenize(text) if _is_content(token))
+    if has_address_marker(text):
+        return frozenset(lemma(token.text) for token in tokenize(text) if _is_content(token))
+    lowered = ((word, word.lower()) for word in word_tokens(text))
+    return frozenset(lemma(word) for word, lower in lowered if lower not in STOP_WORDS and not lower.endswith("ly"))

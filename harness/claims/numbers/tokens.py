@@ -18,7 +18,10 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)*)"
     r"|(?P<punct>[^\s\w]|_)"
 )
-_CHUNK = re.compile(r"\S+")
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_WWW = re.compile(r"www\.", re.IGNORECASE)
+_ADDRESS_CHUNK = re.compile(r"(?<!\S)\S*?(?:@|://|www\.)\S*", re.IGNORECASE)
+"""A run of non-blanks holding one of an address's marks (`has_address_marker`): the only runs that may be one."""
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:[.:/\-]\d+)*")
 
 
@@ -47,11 +50,22 @@ def _is_address(chunk: str) -> bool:
     return 0 < at < len(chunk) - 1 and "." in chunk[at:]
 
 
+def has_address_marker(text: str) -> bool:
+    """Whether `text` may hold a web or e-mail address: every address holds one of these marks."""
+    return "@" in text or "://" in text or _WWW.search(text) is not None
+
+
+def word_tokens(text: str) -> list[str]:
+    """The texts of the word tokens `tokenize(text)` gives, for a text without `has_address_marker`: numbers and
+    marks never take a letter, so the words are the word pattern's matches alone."""
+    return _WORD_TOKEN.findall(text)
+
+
 def tokenize(text: str) -> list[Token]:
     """All tokens of `text` outside web and e-mail addresses."""
     masked: list[tuple[int, int]] = []
-    if "@" in text or "://" in text or "www." in text.lower():  # every address holds one of these
-        masked = [(chunk.start(), chunk.end()) for chunk in _CHUNK.finditer(text) if _is_address(chunk.group())]
+    if has_address_marker(text):
+        masked = [(chunk.start(), chunk.end()) for chunk in _ADDRESS_CHUNK.finditer(text) if _is_address(chunk.group())]
     tokens: list[Token] = []
     mask_index = 0
     previous_end = -1
