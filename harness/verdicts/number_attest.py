@@ -202,9 +202,14 @@ def _evidence(source: SourceNumber) -> Evidence:
     return Evidence(document=source.document, start=span.start, end=span.end, text=span.text)
 
 
-def _in_text(pattern: re.Pattern[str], sources: Sources, *, negated: bool | None = None) -> Evidence | None:
-    """The first place a source text matches `pattern` (stated as not so, or not, when `negated` is given)."""
+def _in_text(
+    pattern: re.Pattern[str], sources: Sources, *, negated: bool | None = None, needle: str = ""
+) -> Evidence | None:
+    """The first place a source text matches `pattern` (stated as not so, or not, when `negated` is given);
+    `needle`, when given, is text every match holds as written, so a source without it is not searched."""
     for document in sources.documents:
+        if needle not in document.text:
+            continue
         for found in pattern.finditer(document.text):
             if negated is None or is_negated(document.text, found.start(), found.end()) == negated:
                 return Evidence(document=document.id, start=found.start(), end=found.end(), text=found.group())
@@ -276,10 +281,12 @@ def witness(
 def echoed(claim: NumberClaim, sources: Sources, *, negated: bool) -> Evidence | None:
     """The claim's words in a source text, stated as not so alike, whether or not the finder reads a number
     there ("Saturday" in "Saturday's race", "the first minister" in "First Minister Carwyn Jones")."""
-    words = [re.escape(word) for word in re.findall(r"[A-Za-z0-9]+", claim.span.text)]
-    if not words:
+    written = re.findall(r"[A-Za-z0-9]+", claim.span.text)
+    if not written:
         return None
-    return _in_text(re.compile(r"\b" + r"\W+".join(words) + r"\b", re.IGNORECASE), sources, negated=negated)
+    digits = max((word for word in written if word.isdigit()), key=len, default="")  # unchanged by IGNORECASE
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, written)) + r"\b", re.IGNORECASE)
+    return _in_text(pattern, sources, negated=negated, needle=digits)
 
 
 def settle_gold_free(

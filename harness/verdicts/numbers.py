@@ -358,8 +358,9 @@ def _copied_in(
     pattern: re.Pattern[str], claim: NumberClaim, sources: Sources, index: Sequence[SourceNumber], *, negated: bool
 ) -> Finding | None:
     """Supported, with its evidence, when a source says `pattern` (the claim with its copied words)."""
+    needle = max(claim.span.text.split(), key=len, default="")  # every match holds it as written
     for document in sources.documents:
-        found = pattern.search(document.text)
+        found = pattern.search(document.text) if needle in document.text else None
         if found is None:
             continue
         position = found.start(1)
