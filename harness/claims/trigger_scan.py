@@ -17,6 +17,7 @@ import string
 from collections.abc import Sequence
 from re import _constants as codes  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
+from typing import Any, cast
 
 from harness.claims.event_lexicon import TRIGGERS
 
@@ -61,13 +62,76 @@ def _letters_of(items: list[tuple[object, object]]) -> set[str] | None:
     return None
 
 
+PREFIX = 3
+"""Characters at a word start read to rule out every pattern of its letter's group before trying them."""
+
+
+def _prefixes(items: list[tuple[object, object]], size: int) -> set[str] | None:
+    """The lower-case ASCII strings of `size` characters a match of `items` may start with, or None when that
+    is not plain (a class, an open repeat, a match that may end sooner)."""
+    if size == 0:
+        return {""}
+    if not items:
+        return None
+    op, value = items[0]
+    rest = items[1:]
+    if op == codes.LITERAL:
+        char = chr(value)  # type: ignore[arg-type]
+        if not char.isascii():
+            return None
+        tails = _prefixes(rest, size - 1)
+        return None if tails is None else {char.lower() + tail for tail in tails}
+    if op == codes.SUBPATTERN:
+        return _prefixes(list(value[-1].data) + rest, size)  # type: ignore[index]
+    if op == codes.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:  # type: ignore[index]
+            more = _prefixes(list(branch.data) + rest, size)
+            if more is None:
+                return None
+            found |= more
+        return found
+    if op in (codes.MAX_REPEAT, codes.MIN_REPEAT):
+        low, high, item = cast(tuple[int, int, Any], value)
+        if high > size:
+            return None
+        found = set()
+        for count in range(low, high + 1):
+            more = _prefixes(list(item.data) * count + rest, size)
+            if more is None:
+                return None
+            found |= more
+        return found
+    return None
+
+
+def _pattern_prefixes(pattern: str) -> set[str] | None:
+    items = list(parser.parse(pattern, _FLAGS).data)
+    while items and items[0][0] in (codes.ASSERT, codes.ASSERT_NOT) and items[0][1][0] == -1:
+        items = items[1:]  # look-behinds read no character of the match
+    return _prefixes(items, PREFIX)
+
+
+def _group_prefixes(indices: Sequence[int]) -> frozenset[str] | None:
+    """Every `PREFIX`-character start of a match of the patterns at `indices`, or None when one is not plain."""
+    found: set[str] = set()
+    for index in indices:
+        more = _pattern_prefixes(_RAW[index])
+        if more is None:
+            return None
+        found |= more
+    return frozenset(found)
+
+
 _FIRST = [_first_letters(pattern) for pattern in _RAW] if _JOINABLE else [None]
 _BY_LETTER = all(letters is not None for letters in _FIRST)
 _ALL = _each_at(range(len(_RAW)))
-_LETTER_GROUPS = {
-    letter: _each_at([index for index, letters in enumerate(_FIRST) if letters and letter in letters])
+_LETTER_INDICES = {
+    letter: [index for index, letters in enumerate(_FIRST) if letters and letter in letters]
     for letter in string.ascii_lowercase
 }
+_LETTER_GROUPS = {letter: _each_at(indices) for letter, indices in _LETTER_INDICES.items()}
+_LETTER_PREFIXES = {letter: _group_prefixes(indices) for letter, indices in _LETTER_INDICES.items()}
 _WORD_START = re.compile(r"(?<![\w-])[^\W\d_]")
 """A letter after no word character or hyphen: where a pattern starting with a letter may match."""
 _ANY_START = re.compile(r"(?<![\w-])(?=" + "|".join(rf"(?:{pattern})" for pattern in _RAW) + ")", _FLAGS)
@@ -89,7 +153,15 @@ def trigger_matches(text: str) -> list[tuple[int, int, int]]:
     for start in starts:
         position = start.start()
         char = text[position]
-        pattern, groups = _LETTER_GROUPS[char.lower()] if _BY_LETTER and char.isascii() else _ALL
+        if _BY_LETTER and char.isascii():
+            letter = char.lower()
+            prefixes = _LETTER_PREFIXES[letter]
+            head = text[position : position + PREFIX]
+            if prefixes is not None and head.isascii() and head.lower() not in prefixes:
+                continue  # no pattern of the group can start here (an ASCII head matches case-blind only as ASCII)
+            pattern, groups = _LETTER_GROUPS[letter]
+        else:
+            pattern, groups = _ALL
         each = pattern.match(text, position)
         if each is None or each.lastindex is None:
             continue

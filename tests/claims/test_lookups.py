@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from harness.claims.event_lexicon import TRIGGERS
 from harness.claims.events import _CLAUSE_BREAK
 from harness.claims.name_index import name_matches, name_pattern, name_starts
 from harness.claims.trigger_scan import each_pattern_matches, trigger_matches
@@ -165,3 +166,31 @@ clause_texts = st.lists(
 def test_clause_breaks_are_the_written_pattern_s(text: str) -> None:
     expected = [found.span() for found in _CLAUSE_BREAK_AS_WRITTEN.finditer(text)]
     assert [found.span() for found in _CLAUSE_BREAK.finditer(text)] == expected
+
+
+def _core(pattern: str) -> str:
+    """A trigger pattern without its word-boundary look-arounds, for generating text it matches."""
+    return re.sub(r"\)\(\?!\[\\w-\]\)$", ")", re.sub(r"^\(\?<!\[\\w-\]\)", "", pattern))
+
+
+_LEXICON_WORDS = st.one_of(
+    *(st.from_regex(_core(entry.pattern.pattern), fullmatch=True) for entry in TRIGGERS),
+    st.sampled_from(_TRIGGER_WORDS),
+)
+
+
+def _cased(word: str, flips: list[bool]) -> str:
+    padded = flips + [False] * len(word)
+    return "".join(char.upper() if flip else char for char, flip in zip(word, padded[: len(word)], strict=True))
+
+
+lexicon_texts = st.lists(
+    st.tuples(_LEXICON_WORDS, st.lists(st.booleans(), max_size=8), st.sampled_from([" ", ", ", "-", "\n", "x "])),
+    max_size=12,
+).map(lambda parts: "".join(_cased(word, flips) + gap for word, flips, gap in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(lexicon_texts)
+def test_every_trigger_of_the_lexicon_is_found_as_its_pattern_finds_it(text: str) -> None:
+    assert trigger_matches(text) == each_pattern_matches(text)
