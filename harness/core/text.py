@@ -152,9 +152,17 @@ def word_texts(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_QUOTE_PAIRS = tuple((chr(code), str(plain)) for code, plain in _QUOTE_MARKS.items())
+
+
 def normalize_quotes(text: str) -> str:
     """Map curly and typographic quote marks to their ASCII forms; offsets are preserved (one char per char)."""
-    return text if text.isascii() else text.translate(_QUOTE_MARKS)  # every mark mapped is outside ASCII
+    if text.isascii():  # every mark mapped is outside ASCII
+        return text
+    for mark, plain in _QUOTE_PAIRS:  # one C-level pass per mark present: faster than a translate table
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")

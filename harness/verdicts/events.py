@@ -143,6 +143,7 @@ def source_events(sources: Sources) -> list[SourceEvent]:
                 )
         else:
             text = clean_tokens(document.text)
+            folded: dict[str, str] = {}  # a clause with several triggers is folded once
             for found in without_name_triggers(find_events(text, sources.entities), text):
                 span = found.trigger
                 events.append(
@@ -152,10 +153,17 @@ def source_events(sources: Sources) -> list[SourceEvent]:
                         participants=claim_participants(found, names),
                         evidence=Evidence(document=document.id, start=span.start, end=span.end, text=span.text),
                         context=claim_context(found),
-                        clause=fold(found.clause.text) if found.clause else "",
+                        clause=_fold_once(folded, found.clause.text) if found.clause else "",
                     )
                 )
     return events
+
+
+def _fold_once(folded: dict[str, str], text: str) -> str:
+    held = folded.get(text)
+    if held is None:
+        held = folded[text] = fold(text)
+    return held
 
 
 Relation = Literal["supports", "contradicts", "unrelated"]
