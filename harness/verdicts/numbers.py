@@ -348,17 +348,24 @@ def copied_from(
             rf"(?<!\w){_loose(summary[start : claim.span.start])}({_loose(claim.span.text)})"
             rf"{_loose(summary[claim.span.end : end])}(?!\w)"
         )
-        finding = _copied_in(pattern, claim, sources, index, negated=negated)
+        needle = max(summary[start:end].split(), key=len, default="")  # every match holds it as written
+        finding = _copied_in(pattern, claim, sources, index, negated=negated, needle=needle)
         if finding is not None:
             return finding
     return None
 
 
 def _copied_in(
-    pattern: re.Pattern[str], claim: NumberClaim, sources: Sources, index: Sequence[SourceNumber], *, negated: bool
+    pattern: re.Pattern[str],
+    claim: NumberClaim,
+    sources: Sources,
+    index: Sequence[SourceNumber],
+    *,
+    negated: bool,
+    needle: str,
 ) -> Finding | None:
-    """Supported, with its evidence, when a source says `pattern` (the claim with its copied words)."""
-    needle = max(claim.span.text.split(), key=len, default="")  # every match holds it as written
+    """Supported, with its evidence, when a source says `pattern` (the claim with its copied words); a source
+    without `needle`, a run of the copied words that every match holds as written, is not searched."""
     for document in sources.documents:
         found = pattern.search(document.text) if needle in document.text else None
         if found is None:
