@@ -20,6 +20,8 @@ _ROLE_TOKEN = re.compile(r"[\w.'\u2019-]+")
 _TRAILING_ROLE_BACK = re.compile(r"\n?[ \t]*([\w.'\u2019-]+(?:[ \t]+[\w.'\u2019-]+){0,7})")
 """Backwards from a name: what `((?:T+[ \t]+){0,7}T+)[ \t]*$` finds before it, its last eight tokens at most."""
 _MAX_APPOSITION_WORDS = 14
+_APPOSITION_END = re.compile(r"[,;.:!?\"\u201c\u201d()]|\n")
+"""Where an apposition stops: the next clause mark, quote mark, bracket or line break."""
 
 
 def is_title_word(word: str) -> bool:
@@ -67,10 +69,10 @@ def role_before(text: str, start: int) -> str | None:
 
 def role_after(text: str, end: int) -> str | None:
     """An apposition right after a name: ", the deputy spokesman of Afghanistan's foreign ministry,"."""
-    tail = text[end:]
-    if not tail.startswith(", "):
+    if not text.startswith(", ", end):
         return None
-    phrase = re.split(r"[,;.:!?\"\u201c\u201d()]|\n", tail[2:], maxsplit=1)[0].strip()
+    stop = _APPOSITION_END.search(text, end + 2)
+    phrase = text[end + 2 : stop.start() if stop else len(text)].strip()
     tokens = _ROLE_TOKEN.findall(phrase)
     if not tokens or len(tokens) > _MAX_APPOSITION_WORDS:
         return None
