@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from harness.claims.entities import find_entities
 from harness.claims.roles import is_title_word
-from harness.core.text import document_sentences, sentences
+from harness.core.text import document_sentences, sentence_at
 from harness.resources import word_list
 from harness.verdicts.locate import in_content
 from harness.verdicts.sources import Sources
@@ -72,7 +72,8 @@ def unnamed_role(role: str, summary: str, offset: int, sources: Sources) -> bool
     """True when a source sentence gives the role to no named person and shares at least `MIN_SHARED_WORDS`
     content words with the summary sentence at `offset`."""
     wanted = role_words(role)
-    sentence = next((s.text for s in sentences(summary) if s.start <= offset < s.end), "")
+    found = sentence_at(summary, offset)
+    sentence = found.text if found is not None else ""
     ours = _content(sentence) - wanted
     if not wanted or not ours:
         return False
