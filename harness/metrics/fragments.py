@@ -48,21 +48,22 @@ def greedy_fragments(
     if positions is None:
         positions = token_positions(article)
     fragments: list[tuple[str, ...]] = []
+    summary_size, article_size = len(summary), len(article)
     i = 0
-    while i < len(summary):
-        best: tuple[str, ...] = ()
+    while i < summary_size:
+        longest = 0
         starts = positions.get(summary[i], [])
-        next_start = 0
-        while next_start < len(starts):
+        next_start, count = 0, len(starts)
+        while next_start < count:
             i_end, j_end = i, starts[next_start]
-            while i_end < len(summary) and j_end < len(article) and summary[i_end] == article[j_end]:
+            while i_end < summary_size and j_end < article_size and summary[i_end] == article[j_end]:
                 i_end, j_end = i_end + 1, j_end + 1
-            if len(best) < i_end - i:
-                best = tuple(summary[i:i_end])
+            if i_end - i > longest:
+                longest = i_end - i
             next_start = bisect_left(starts, j_end, next_start + 1)
-        i += max(len(best), 1)
-        if best:
-            fragments.append(best)
+        if longest:
+            fragments.append(tuple(summary[i : i + longest]))
+        i += max(longest, 1)
     return fragments
 
 

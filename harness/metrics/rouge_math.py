@@ -123,10 +123,13 @@ def lcs_indices(ref: list[str], can: list[str], masks: dict[str, int] | None = N
 
     The table's cell (i, j), the LCS length of `ref[:i]` and `can[:j]`, is read from the bit vectors as
     `i` less the ones among the low `i` bits of column `j`, so only the cells on the read-out path are computed.
+    `masks` is `token_masks(ref)`, built here when not given: a reference line read against every summary
+    line is masked once.
     """
-    if not ref or not can or set(ref).isdisjoint(can):
+    masks = token_masks(ref) if masks is None else masks
+    if not ref or not can or masks.keys().isdisjoint(can):
         return []
-    vectors = lcs_vectors(ref, can)
+    vectors = lcs_vectors(ref, can, masks)
     i, j, found = len(ref), len(can), []
     while i > 0 and j > 0:
         if ref[i - 1] == can[j - 1]:
