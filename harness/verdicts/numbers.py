@@ -95,22 +95,44 @@ def _heads_agree(claim_heads: frozenset[str], source_heads: frozenset[str]) -> b
     return any(same_head(mine, theirs) for mine in claim_heads for theirs in source_heads)
 
 
-def _candidates(claim: NumberClaim, sentence: str, index: Sequence[SourceNumber]) -> list[_Candidate]:
+Relations = dict[tuple[int, tuple[float, float, bool, bool] | None, float | None], list[Relation | None]]
+"""Per source list (by identity) and a claim's bounds and point: how each source of the list bears on it."""
+
+
+def _relations(
+    bounds: tuple[float, float, bool, bool] | None,
+    point: float | None,
+    index: Sequence[SourceNumber],
+    known: Relations | None,
+) -> list[Relation | None]:
+    """How each source number of `index` bears on a claim with these bounds and point; `known` holds them per
+    value already weighed, as a long summary states the same values again and again."""
+    key = (id(index), bounds, point)
+    if known is not None and key in known:
+        return known[key]
+    found: list[Relation | None] = [
+        None if bounds is None or source.bounds is None else bounds_relation(bounds, point, source.bounds, source.point)
+        for source in index
+    ]
+    if known is not None:
+        known[key] = found
+    return found
+
+
+def _candidates(
+    claim: NumberClaim, sentence: str, index: Sequence[SourceNumber], known: Relations | None = None
+) -> list[_Candidate]:
     claim_measure = number_measure(claim)
     claim_heads = number_heads(claim)
     claim_words = (content_lemmas(sentence) - content_lemmas(claim.span.text)) | claim_heads
-    claim_bounds, claim_point = number_bounds(claim), number_point(claim)
     size = len(claim_words)
     found = []
-    for source in index:
+    for source, related in zip(index, _relations(number_bounds(claim), number_point(claim), index, known), strict=True):
         if source.measure != claim_measure:
             continue
         share = len(claim_words & source.context) / size if size else 0.0
         agree = _heads_agree(claim_heads, source.heads) if claim_heads else None
         same = agree is True or (agree is None and share >= MIN_OVERLAP)
-        related = None
-        if claim_bounds is not None and source.bounds is not None:
-            related = bounds_relation(claim_bounds, claim_point, source.bounds, source.point)
         found.append(_Candidate(source, share, same, agree is True, related))
     return sorted(found, key=itemgetter(1), reverse=True)  # by overlap, most first; a stable sort either way
 
@@ -215,13 +237,14 @@ def judge_number(
     *,
     negated: bool = False,
     lenient: bool = False,
+    known: Relations | None = None,
 ) -> Finding:
     """The verdict on one summary number, by the rule of the module docstring; `negated`: the summary states
     the number's fact as not so ("40 years have not passed"); `lenient` (gold-free sources, whose heads are
     the finder's guesses): a source with the same value supports even when their contexts share no word, when
     one side names no counted thing ("Six" and "six teenagers"); two different counted things ("12 leaders",
-    "12 countries") stay a unit mismatch."""
-    candidates = _candidates(claim, sentence, index)
+    "12 countries") stay a unit mismatch. `known`: relations already weighed against `index` (`_relations`)."""
+    candidates = _candidates(claim, sentence, index, known)
     if _unresolved(claim):
         return _judge_unresolved(claim, candidates)
     same = [candidate for candidate in candidates if candidate.same and candidate.relation is not None]
@@ -296,12 +319,13 @@ def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber
     summary_words = words(summary)
     starts = [word.start for word in summary_words]
     groups = by_measure(index)
+    known: Relations = {}  # keyed by identity: the groups (and the one empty tuple) are held until the end
     findings = []
     for claim in find_numbers(summary, anchor=summary_anchor(sources)):
         negated = is_negated(summary, claim.span.start, claim.span.end)
         context = _context_of(spans, claim, summary)
-        same_measure = groups.get(number_measure(claim), [])
-        finding = judge_number(claim, context, same_measure, negated=negated, lenient=not sources.gold)
+        same_measure = groups.get(number_measure(claim), ())
+        finding = judge_number(claim, context, same_measure, negated=negated, lenient=not sources.gold, known=known)
         if not sources.gold:
             finding = settle_gold_free(claim, finding, index, sources, summary=summary, negated=negated)
         if finding.verdict != "supported":
