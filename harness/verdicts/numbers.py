@@ -46,7 +46,7 @@ from harness.claims.numbers import find_numbers
 from harness.claims.numbers.counted import content_lemmas, same_head
 from harness.claims.numbers.dates import WEEKDAYS
 from harness.core.claim_types import NumberClaim
-from harness.core.text import TextSpan, sentences, words
+from harness.core.text import TextSpan, sentences, word_matches, words
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import NumberAnnotation
 from harness.verdicts.number_attest import settle_gold_free
@@ -316,8 +316,8 @@ def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber
     """One finding per numeric expression of the summary; pass `index` to reuse `source_numbers(sources)`."""
     index = source_numbers(sources) if index is None else index
     spans = sentences(summary)
-    summary_words = words(summary)
-    starts = [word.start for word in summary_words]
+    summary_words = [match.span() for match in word_matches(summary)]
+    starts = [start for start, _ in summary_words]
     groups = by_measure(index)
     known: Relations = {}  # keyed by identity: the groups (and the one empty tuple) are held until the end
     findings = []
@@ -337,7 +337,7 @@ def number_findings(summary: str, sources: Sources, index: Sequence[SourceNumber
 
 def copied_from(
     spans: Sequence[TextSpan],
-    summary_words: Sequence[TextSpan],
+    summary_words: Sequence[tuple[int, int]],
     starts: Sequence[int],
     summary: str,
     claim: NumberClaim,
@@ -348,16 +348,15 @@ def copied_from(
 ) -> Finding | None:
     """Supported when the claim is copied verbatim, with `COPY_WORDS` words either side, from a source sentence
     that states it the same way (negated or not): a span copied from a source is never contradicted.
-    `summary_words`: `words(summary)`, read once per summary, and `starts` their offsets."""
+    `summary_words`: where each word of the summary (`words`) starts and ends, read once per summary, and
+    `starts` their starts."""
     first_after = bisect_left(starts, claim.span.end)
     last_before = bisect_left(starts, claim.span.start)
     sentence = sentence_of(spans, claim, summary)
     offset = sentence.start
-    before = [word for word in summary_words[max(0, last_before - COPY_WORDS) : last_before] if word.start >= offset]
+    before = [word for word in summary_words[max(0, last_before - COPY_WORDS) : last_before] if word[0] >= offset]
     after = [
-        word
-        for word in summary_words[first_after : first_after + COPY_WORDS]
-        if word.end <= offset + len(sentence.text)
+        word for word in summary_words[first_after : first_after + COPY_WORDS] if word[1] <= offset + len(sentence.text)
     ]
     whole = len(before) < COPY_WORDS and len(after) < COPY_WORDS  # a short sentence, copied whole or not at all
     if len(before) + len(after) < COPY_WORDS and not whole:
@@ -365,7 +364,7 @@ def copied_from(
     # Both sides first; then the rest of the sentence alone (what is counted and its scope follow the number),
     # so that a sentence glued to a title without a full stop is still read as copied.
     windows = [
-        (before[0].start if before else claim.span.start, after[-1].end if after else claim.span.end),
+        (before[0][0] if before else claim.span.start, after[-1][1] if after else claim.span.end),
     ]
     if len(after) >= COPY_WORDS and before:
         windows.append((claim.span.start, offset + len(sentence.text.rstrip())))
