@@ -146,18 +146,27 @@ def lcs_indices(ref: list[str], can: list[str], masks: dict[str, int] | None = N
 
 
 def _summary_lcs_f(target: RougeText, prediction: RougeText) -> float:
-    """rouge-score's `_summary_level_lcs`: union LCS of each reference line against all summary lines."""
+    """rouge-score's `_summary_level_lcs`: union LCS of each reference line against all summary lines.
+
+    The union is a set, so each distinct summary line is read once, and the lines stop once the union holds
+    every position of the reference line whose word the summary has (none beyond them can be in an LCS)."""
     if not target.lines or not prediction.lines:
         return 0.0
     m, n = sum(map(len, target.lines)), sum(map(len, prediction.lines))
     if not n or not m:
         return 0.0
     ref_counts, can_counts = Counter(target.line_counts), Counter(prediction.line_counts)
+    distinct = list({tuple(line): line for line in prediction.lines}.values())  # a repeated line adds nothing
     hits = 0
     for line in target.lines:
         masks = token_masks(line)
-        union = sorted(set().union(*(lcs_indices(line, other, masks) for other in prediction.lines)))
-        for token in (line[index] for index in union):
+        reachable = sum(token in prediction.line_counts for token in line)
+        union: set[int] = set()
+        for other in distinct:
+            if len(union) == reachable:  # every position whose word the summary has is in: no line adds more
+                break
+            union.update(lcs_indices(line, other, masks))
+        for token in (line[index] for index in sorted(union)):
             if can_counts[token] > 0 and ref_counts[token] > 0:
                 hits += 1
                 can_counts[token] -= 1
