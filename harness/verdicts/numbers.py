@@ -46,7 +46,7 @@ from harness.claims.numbers import find_numbers
 from harness.claims.numbers.counted import content_lemmas, same_head
 from harness.claims.numbers.dates import WEEKDAYS
 from harness.core.claim_types import NumberClaim
-from harness.core.text import TextSpan, sentences, word_matches, words
+from harness.core.text import TextSpan, sentences, word_matches
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import NumberAnnotation
 from harness.verdicts.number_attest import settle_gold_free
@@ -454,12 +454,12 @@ def _loose(text: str) -> str:
 def _context_of(spans: Sequence[TextSpan], claim: NumberClaim, summary: str, width: int = CONTEXT_WORDS) -> str:
     """The words around a claim within its sentence: `width` words either side."""
     sentence = sentence_of(spans, claim, summary)
-    tokens = words(sentence.text)
+    tokens = [match.span() for match in word_matches(sentence.text)]
     offset = sentence.start
-    before = [token for token in tokens if token.end + offset <= claim.span.start][-width:]
-    after = [token for token in tokens if token.start + offset >= claim.span.end][:width]
-    start = before[0].start if before else claim.span.start - offset
-    end = after[-1].end if after else claim.span.end - offset
+    before = [token for token in tokens if token[1] + offset <= claim.span.start][-width:]
+    after = [token for token in tokens if token[0] + offset >= claim.span.end][:width]
+    start = before[0][0] if before else claim.span.start - offset
+    end = after[-1][1] if after else claim.span.end - offset
     return sentence.text[start:end]
 
 
