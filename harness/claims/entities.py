@@ -151,15 +151,14 @@ def _is_common_start(token: TextSpan, text: str, plain_words: frozenset[str], co
         return True
     if _PLAIN_WORD.fullmatch(lower):
         return lower in plain_words
-    return _WRITTEN_LOWER.get((text, lower), lambda: _written(lower, text))
+    written = _WRITTEN_LOWER.get(text, dict)
+    if lower not in written:
+        written[lower] = re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    return written[lower]
 
 
-def _written(word: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
-
-
-_WRITTEN_LOWER: Memo[bool] = Memo(4096)
-"""Whether a text writes a word in lower case, per text and word: a word that is not all word characters
+_WRITTEN_LOWER: Memo[dict[str, bool]] = Memo(64)
+"""Per text, whether it writes each word asked about in lower case: a word that is not all word characters
 ("It's") is looked for by a search of the whole text, once, however many sentences it starts."""
 
 
