@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,12 +73,15 @@ class NameMatch:
 
 def match_names(text: str, inventory: Sequence[Entity]) -> list[NameMatch]:
     """Non-overlapping inventory names in `text`, longest match first, sorted by position."""
-    taken: list[NameMatch] = []
+    taken: list[NameMatch] = []  # disjoint and non-empty, so in order of start they are in order of end too
+    starts: list[int] = []
     for entry in name_entries(inventory):
         for start, end in name_matches(text, entry.text):
-            if all(end <= other.start or start >= other.end for other in taken):
-                taken.append(NameMatch(start, end, entry))
-    return sorted(taken, key=lambda match: match.start)
+            before = bisect_left(starts, end)  # the names taken that start before this one ends
+            if before == 0 or taken[before - 1].end <= start:
+                taken.insert(before, NameMatch(start, end, entry))
+                starts.insert(before, start)
+    return taken
 
 
 def link_name(name: str, inventory: Sequence[Entity]) -> Entity | None:
@@ -143,7 +147,15 @@ def _is_common_start(token: TextSpan, text: str, plain_words: frozenset[str], co
         return True
     if _PLAIN_WORD.fullmatch(lower):
         return lower in plain_words
-    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    written = _WRITTEN_LOWER.get(text, dict)
+    if lower not in written:
+        written[lower] = re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    return written[lower]
+
+
+_WRITTEN_LOWER: Memo[dict[str, bool]] = Memo(64)
+"""Per text, whether it writes each word asked about in lower case: a word that is not all word characters
+("It's") is looked for by a search of the whole text, once, however many sentences it starts."""
 
 
 def _split_title(run: list[TextSpan], text: str) -> list[TextSpan]:
@@ -168,16 +180,31 @@ def _reading(text: str) -> tuple[set[int], frozenset[str], list[list[TextSpan]]]
 _READINGS: Memo[tuple[set[int], frozenset[str], list[list[TextSpan]]]] = Memo()
 
 
+class _Cover:
+    """Whether a span overlaps any of some spans, found by bisection on their starts and the furthest end reached
+    up to each: a long text's inventory names are many, and testing each capitalized word against every one of
+    them was quadratic in the text's length."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._furthest = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # the spans that start before `end`
+        return before > 0 and self._furthest[before - 1] > start
+
+
 def _unknown_spans(text: str, covered: list[tuple[int, int]], common: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of capitalized runs that are no inventory name, calendar word, title or sentence-initial common word."""
     starts, plain_words, runs = _READINGS.get(text, lambda: _reading(text))
+    is_covered = _Cover(covered)
     spans: list[tuple[int, int]] = []
     for run in runs:
         kept = [
             token
             for token in run
-            if all(token.end <= start or token.start >= end for start, end in covered)
-            and token.text.lower().rstrip(".") not in CALENDAR_WORDS
+            if not is_covered(token.start, token.end) and token.text.lower().rstrip(".") not in CALENDAR_WORDS
         ]
         while kept and kept[0].start in starts and _is_common_start(kept[0], text, plain_words, common):
             kept = kept[1:]

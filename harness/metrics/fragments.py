@@ -12,8 +12,8 @@ three out.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import ClassVar
 
 from harness.core.text import word_texts
@@ -36,40 +36,61 @@ def token_positions(article: Sequence[str]) -> dict[str, list[int]]:
     return positions
 
 
+def pair_positions(article: Sequence[str]) -> dict[tuple[str, str], list[int]]:
+    """Where each pair of consecutive tokens starts in the article, in increasing order."""
+    pairs: dict[tuple[str, str], list[int]] = {}
+    for index, pair in enumerate(pairwise(article)):
+        pairs.setdefault(pair, []).append(index)
+    return pairs
+
+
 def greedy_fragments(
-    summary: Sequence[str], article: Sequence[str], positions: dict[str, list[int]] | None = None
+    summary: Sequence[str],
+    article: Sequence[str],
+    positions: dict[str, list[int]] | None = None,
+    pairs: dict[tuple[str, str], list[int]] | None = None,
 ) -> list[tuple[str, ...]]:
     """The extractive fragments of the summary: Grusky et al.'s greedy longest-match algorithm.
 
     As in the paper, a scan of the article resumes after each shared run, so a run is never restarted inside
-    another; only the article positions holding the summary word are visited (`positions`, from
-    `token_positions(article)`, is built here when not given).
+    another. A summary word the article holds is a run of one wherever it stands; only where the article also
+    holds it with the summary's next word can a run be longer, and only a run that long makes the scan skip,
+    so just those places are visited (`pairs`, from `pair_positions(article)`; `positions`, from
+    `token_positions(article)`; both built here when not given).
     """
     if positions is None:
         positions = token_positions(article)
+    if pairs is None:
+        pairs = pair_positions(article)
     fragments: list[tuple[str, ...]] = []
+    summary_size, article_size = len(summary), len(article)
     i = 0
-    while i < len(summary):
-        best: tuple[str, ...] = ()
-        starts = positions.get(summary[i], [])
-        next_start = 0
-        while next_start < len(starts):
-            i_end, j_end = i, starts[next_start]
-            while i_end < len(summary) and j_end < len(article) and summary[i_end] == article[j_end]:
+    while i < summary_size:
+        if summary[i] not in positions:
+            i += 1
+            continue
+        longest, resumed = 1, 0
+        for start in pairs.get((summary[i], summary[i + 1]), ()) if i + 1 < summary_size else ():
+            if start < resumed:  # inside the run found before: the scan skipped it
+                continue
+            i_end, j_end = i + 2, start + 2
+            while i_end < summary_size and j_end < article_size and summary[i_end] == article[j_end]:
                 i_end, j_end = i_end + 1, j_end + 1
-            if len(best) < i_end - i:
-                best = tuple(summary[i:i_end])
-            next_start = bisect_left(starts, j_end, next_start + 1)
-        i += max(len(best), 1)
-        if best:
-            fragments.append(best)
+            if i_end - i > longest:
+                longest = i_end - i
+            resumed = j_end
+        fragments.append(tuple(summary[i : i + longest]))
+        i += longest
     return fragments
 
 
-def _article(sources: Sources) -> tuple[list[str], dict[str, list[int]]]:
-    """The sources' concatenated tokens and where each token occurs in them."""
+_Article = tuple[list[str], dict[str, list[int]], dict[tuple[str, str], list[int]]]
+
+
+def _article(sources: Sources) -> _Article:
+    """The sources' concatenated tokens, where each token occurs in them and where each pair of tokens starts."""
     article = [token for document in sources.documents for token in tokens(document.text)]
-    return article, token_positions(article)
+    return article, token_positions(article), pair_positions(article)
 
 
 class FragmentScorer:
@@ -79,15 +100,15 @@ class FragmentScorer:
     metric_info: ClassVar[dict[str, MetricInfo]] = {"fragment_*": NEITHER, "compression": NEITHER}
 
     def __init__(self) -> None:
-        self._article: PerSources[tuple[list[str], dict[str, list[int]]]] = PerSources(_article)
+        self._article: PerSources[_Article] = PerSources(_article)
 
     def score(self, summary: str, sources: Sources) -> SampleScore:
         """Coverage, density and compression of one summary against its concatenated sources."""
         summary_tokens = tokens(summary)
         if not summary_tokens:
             return SampleScore(metrics={})
-        article, positions = self._article(sources)
-        fragments = greedy_fragments(summary_tokens, article, positions)
+        article, positions, pairs = self._article(sources)
+        fragments = greedy_fragments(summary_tokens, article, positions, pairs)
         size = len(summary_tokens)
         return SampleScore(
             metrics={

@@ -123,10 +123,13 @@ def lcs_indices(ref: list[str], can: list[str], masks: dict[str, int] | None = N
 
     The table's cell (i, j), the LCS length of `ref[:i]` and `can[:j]`, is read from the bit vectors as
     `i` less the ones among the low `i` bits of column `j`, so only the cells on the read-out path are computed.
+    `masks` is `token_masks(ref)`, built here when not given: a reference line read against every summary
+    line is masked once.
     """
-    if not ref or not can or set(ref).isdisjoint(can):
+    masks = token_masks(ref) if masks is None else masks
+    if not ref or not can or masks.keys().isdisjoint(can):
         return []
-    vectors = lcs_vectors(ref, can)
+    vectors = lcs_vectors(ref, can, masks)
     i, j, found = len(ref), len(can), []
     while i > 0 and j > 0:
         if ref[i - 1] == can[j - 1]:
@@ -143,18 +146,27 @@ def lcs_indices(ref: list[str], can: list[str], masks: dict[str, int] | None = N
 
 
 def _summary_lcs_f(target: RougeText, prediction: RougeText) -> float:
-    """rouge-score's `_summary_level_lcs`: union LCS of each reference line against all summary lines."""
+    """rouge-score's `_summary_level_lcs`: union LCS of each reference line against all summary lines.
+
+    The union is a set, so each distinct summary line is read once, and the lines stop once the union holds
+    every position of the reference line whose word the summary has (none beyond them can be in an LCS)."""
     if not target.lines or not prediction.lines:
         return 0.0
     m, n = sum(map(len, target.lines)), sum(map(len, prediction.lines))
     if not n or not m:
         return 0.0
     ref_counts, can_counts = Counter(target.line_counts), Counter(prediction.line_counts)
+    distinct = list({tuple(line): line for line in prediction.lines}.values())  # a repeated line adds nothing
     hits = 0
     for line in target.lines:
         masks = token_masks(line)
-        union = sorted(set().union(*(lcs_indices(line, other, masks) for other in prediction.lines)))
-        for token in (line[index] for index in union):
+        reachable = sum(token in prediction.line_counts for token in line)
+        union: set[int] = set()
+        for other in distinct:
+            if len(union) == reachable:  # every position whose word the summary has is in: no line adds more
+                break
+            union.update(lcs_indices(line, other, masks))
+        for token in (line[index] for index in sorted(union)):
             if can_counts[token] > 0 and ref_counts[token] > 0:
                 hits += 1
                 can_counts[token] -= 1

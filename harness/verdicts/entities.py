@@ -129,10 +129,21 @@ def _finding(claim: EntityClaim, verdict: str, evidence: Sequence[Evidence] = ()
     return Finding.at("entity", claim.span, verdict, evidence, detail)
 
 
-def judge_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Entity], summary: str = "") -> Finding:
-    """The verdict on one entity mention of a summary (`summary`: its text, when known), with its evidence."""
+Located = dict[tuple[str | None, str], list[Evidence]]
+"""`locate_entity`'s answers per entity id and name written, for one summary against one set of sources."""
+
+
+def judge_entity(
+    claim: EntityClaim,
+    sources: Sources,
+    inventory: dict[str, Entity],
+    summary: str = "",
+    located: Located | None = None,
+) -> Finding:
+    """The verdict on one entity mention of a summary (`summary`: its text, when known), with its evidence;
+    `located` keeps where the sources name each entity already looked for, as a summary names one many times."""
     evidence = (
-        locate_entity(claim, sources, inventory)
+        _located(claim, sources, inventory, located)
         or copied_passage(claim, summary, sources)
         or other_names(claim.span.text, sources)
     )
@@ -157,4 +168,17 @@ def judge_entity(claim: EntityClaim, sources: Sources, inventory: dict[str, Enti
 def judge_entities(claims: Sequence[EntityClaim], sources: Sources, summary: str = "") -> list[Finding]:
     """One finding per entity mention of a summary (`summary`: the text the claims were found in)."""
     inventory = {entity.id: entity for entity in sources.entities}
-    return [judge_entity(claim, sources, inventory, summary) for claim in claims]
+    located: Located = {}
+    return [judge_entity(claim, sources, inventory, summary, located) for claim in claims]
+
+
+def _located(
+    claim: EntityClaim, sources: Sources, inventory: dict[str, Entity], known: Located | None
+) -> list[Evidence]:
+    """`locate_entity`, which reads only the claim's entity id and written name, once per id and name in `known`."""
+    if known is None:
+        return locate_entity(claim, sources, inventory)
+    key = (claim.entity, claim.span.text)
+    if key not in known:
+        known[key] = locate_entity(claim, sources, inventory)
+    return list(known[key])

@@ -40,6 +40,8 @@ from functools import lru_cache
 from harness.claims.numbers import find_numbers
 from harness.claims.numbers.counted import content_lemmas, same_head, singular
 from harness.core.claim_types import NumberClaim
+from harness.core.memo import Memo
+from harness.goldset.load import GoldDocument
 from harness.resources import word_list
 from harness.verdicts.number_labels import labelled, over_periods, tallied
 from harness.verdicts.number_sources import (
@@ -79,6 +81,9 @@ _GROUP_WORDS = {
     4.0: re.compile(r"\bquartet\b", re.IGNORECASE),
 }
 """Words that name a group of so many: "both men", "the pair" state a count of two (of what `_group` says)."""
+_ASCII_CASES = {0x130: "i", 0x131: "i", 0x17F: "s"}
+"""The letters a case-blind "i" or "s" matches whose lower case is not that letter (dotted and dotless I, long s)."""
+_FOLDED: Memo[str] = Memo(64)
 
 
 def significant_digits(value: float) -> int:
@@ -203,13 +208,10 @@ def _evidence(source: SourceNumber) -> Evidence:
 
 
 def _in_text(
-    pattern: re.Pattern[str], sources: Sources, *, negated: bool | None = None, needle: str = ""
+    pattern: re.Pattern[str], documents: Sequence[GoldDocument], *, negated: bool | None = None
 ) -> Evidence | None:
-    """The first place a source text matches `pattern` (stated as not so, or not, when `negated` is given);
-    `needle`, when given, is text every match holds as written, so a source without it is not searched."""
-    for document in sources.documents:
-        if needle not in document.text:
-            continue
+    """The first place a source text matches `pattern` (stated as not so, or not, when `negated` is given)."""
+    for document in documents:
         for found in pattern.finditer(document.text):
             if negated is None or is_negated(document.text, found.start(), found.end()) == negated:
                 return Evidence(document=document.id, start=found.start(), end=found.end(), text=found.group())
@@ -244,7 +246,8 @@ def _written_out(claim: NumberClaim, sources: Sources) -> Evidence | None:
     age = claim.unit == "year" and claim.span.text.lower().endswith("old") and claim.value is not None
     if age and float(claim.value or 0).is_integer():
         years = int(claim.value or 0)
-        return _in_text(re.compile(rf"\b(?:aged|age of)\s+{years}\b|,\s*{years}\s*,", re.IGNORECASE), sources)
+        pattern = re.compile(rf"\b(?:aged|age of)\s+{years}\b|,\s*{years}\s*,", re.IGNORECASE)
+        return _in_text(pattern, sources.documents)
     return None
 
 
@@ -281,12 +284,20 @@ def witness(
 def echoed(claim: NumberClaim, sources: Sources, *, negated: bool) -> Evidence | None:
     """The claim's words in a source text, stated as not so alike, whether or not the finder reads a number
     there ("Saturday" in "Saturday's race", "the first minister" in "First Minister Carwyn Jones")."""
-    written = re.findall(r"[A-Za-z0-9]+", claim.span.text)
-    if not written:
+    words = re.findall(r"[A-Za-z0-9]+", claim.span.text)
+    lowered = [word.lower() for word in words]
+    documents = [doc for doc in sources.documents if words and all(word in _folded(doc.text) for word in lowered)]
+    if not documents:
         return None
-    digits = max((word for word in written if word.isdigit()), key=len, default="")  # unchanged by IGNORECASE
-    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, written)) + r"\b", re.IGNORECASE)
-    return _in_text(pattern, sources, negated=negated, needle=digits)
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    return _in_text(pattern, documents, negated=negated)
+
+
+def _folded(text: str) -> str:
+    """`text` in lower case, with the letters a case-blind pattern of ASCII words also matches ("İ", "ı", "ſ")
+    read as "i" and "s": a word such a pattern finds in `text` is a substring of this, so a document lacking
+    one is passed over without a search (one per claim, over every source)."""
+    return _FOLDED.get(text, lambda: text.translate(_ASCII_CASES).lower())
 
 
 def settle_gold_free(

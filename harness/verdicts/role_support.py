@@ -47,15 +47,23 @@ def role_words(role: str) -> frozenset[str]:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_stem(token) for token in _TOKEN.findall(text))
+    return _WORDS.get(text, lambda: frozenset(_stem(token) for token in _TOKEN.findall(text)))
 
 
 def _content(text: str) -> frozenset[str]:
-    return frozenset(
-        _stem(token)
-        for token in _TOKEN.findall(text)
-        if token.lower() not in _FUNCTION_WORDS and not is_title_word(token) and not token.isdigit()
+    return _CONTENT.get(
+        text,
+        lambda: frozenset(
+            _stem(token)
+            for token in _TOKEN.findall(text)
+            if token.lower() not in _FUNCTION_WORDS and not is_title_word(token) and not token.isdigit()
+        ),
     )
+
+
+_WORDS: Memo[frozenset[str]] = Memo(4096)
+_CONTENT: Memo[frozenset[str]] = Memo(4096)
+"""The word stems of a sentence, read once per text: every source sentence is read again for each role claim."""
 
 
 def role_stated(role: str, contexts: Sequence[str]) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from harness.metrics.fragments import FragmentScorer, greedy_fragments, token_positions, tokens
 from harness.verdicts.sources import Sources
@@ -53,3 +55,32 @@ def test_one_scorer_scores_two_clusters_in_turn_against_their_own_sources() -> N
     for _ in range(2):
         assert scorer.score("red fox", first).metrics["fragment_coverage"] == 1.0
         assert scorer.score("red fox", second).metrics["fragment_coverage"] == 0.0
+
+
+def scanned_fragments(summary: list[str], article: list[str]) -> list[tuple[str, ...]]:
+    """Grusky et al.'s Algorithm 1 as the paper writes it: every article position of the word is scanned,
+    resuming after each shared run."""
+    fragments: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(summary):
+        best: tuple[str, ...] = ()
+        j = 0
+        while j < len(article):
+            if summary[i] == article[j]:
+                i_end, j_end = i, j
+                while i_end < len(summary) and j_end < len(article) and summary[i_end] == article[j_end]:
+                    i_end, j_end = i_end + 1, j_end + 1
+                if len(best) < i_end - i:
+                    best = tuple(summary[i:i_end])
+                j = j_end
+            else:
+                j += 1
+        i += max(len(best), 1)
+        if best:
+            fragments.append(best)
+    return fragments
+
+
+@given(st.lists(st.sampled_from("abcd"), max_size=30), st.lists(st.sampled_from("abcde"), max_size=40))
+def test_fragments_are_those_a_scan_of_every_article_position_finds(summary: list[str], article: list[str]) -> None:
+    assert greedy_fragments(summary, article) == scanned_fragments(summary, article)

@@ -90,3 +90,14 @@ def test_a_text_is_prepared_once_however_many_summaries_it_is_scored_against() -
         scorer.score(summary, sources)
     assert len(scorer._texts) == 1
     assert RougeText.of("Skies\nof dying", RougeTokenizer(), (1,)).lines == [["sky"], ["of", "die"]]
+
+
+def test_a_long_summary_of_repeated_lines_scores_as_rouge_score_scores_it() -> None:
+    """rougeLsum reads each distinct summary line once and stops once a reference line is covered: the same
+    numbers as rouge-score's reading of every line."""
+    sentences = [line for text in goldset_texts()[:3] for line in sentence_lines(text).split("\n")]
+    rng = random.Random(11)
+    summary = " ".join(rng.choice(sentences[:12]) for _ in range(150)) + " " + " ".join(sentences[12:40])
+    references = goldset_texts()[-3:]
+    sources = Sources.from_texts("c", {"d": "x"}, references=tuple(references))
+    assert RougeScorer().score(summary, sources).metrics == rouge_score_itself(summary, references)

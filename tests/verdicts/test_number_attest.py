@@ -118,3 +118,15 @@ def test_a_negation_of_another_predicate_does_not_deny_the_number() -> None:
     negated_source = "The coach said 14 players could not play in the final because of injuries."
     assert verdict("The club won with 14 players on the bench.", negated_source) == "supported"
     assert verdict("The coach said 14 players will play in the final.", negated_source) == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "written", ["FİRST MİNİSTER Carwyn Jones", "Firſt Miniſter Carwyn Jones", "FIRST MINISTER Carwyn Jones"]
+)
+def test_words_echoed_in_any_case_the_pattern_allows_are_found(written: str) -> None:
+    """A case-blind echo also matches the dotted capital I and the long s: a document is never passed over for
+    writing its words in such letters."""
+    assert verdict("The first minister said the economy had grown.", f"{written} said the economy grew.") == "supported"
+    assert (
+        verdict("The first minister said the economy had grown.", "Carwyn Jones said the economy grew.") != "supported"
+    )
