@@ -307,7 +307,7 @@ def cold_starts(repeats: int) -> dict[str, float]:
         goldset = _tiny_goldset(Path(tmp))
         run = [
             harness, "run", f"goldset.path={goldset}", "summarizer=lead", "cache=false",
-            f"hydra.run.dir={Path(tmp) / 'run'}",
+            f"hydra.run.dir={Path(tmp) / 'run'}", "overwrite=true",
         ]  # fmt: skip
         return {
             "help_s": _wall([harness, "--help"], repeats),

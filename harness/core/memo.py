@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
-DEFAULT_SIZE = 256
+DEFAULT_SIZE = 128
 
 _EVERY: weakref.WeakSet[Memo[Any]] = weakref.WeakSet()
 

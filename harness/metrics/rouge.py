@@ -30,6 +30,9 @@ from harness.verdicts.sources import Sources
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 
+REFERENCES_HELD = 64
+"""Reference summaries whose tokens and n-grams are kept: a cluster's few references serve all its summaries."""
+
 
 def sentence_lines(text: str) -> str:
     """One sentence per line: the input form rougeLsum needs."""
@@ -59,7 +62,7 @@ class RougeScorer:
         self._orders = tuple(sorted({int(kind[5:]) for kind in self.rouge_types if kind[5:].isdigit()}))
         self._tokenizer = RougeTokenizer(use_stemmer)
         self._texts: TextMemo[RougeText] = TextMemo(
-            lambda text: RougeText.of(sentence_lines(text), self._tokenizer, self._orders)
+            lambda text: RougeText.of(sentence_lines(text), self._tokenizer, self._orders), size=REFERENCES_HELD
         )
 
     def _copies(self, prediction: RougeText, reference: RougeText) -> bool:

@@ -170,7 +170,7 @@ def _phrase_head(text: str) -> str | None:
     return singular(tokens[found[1]].text) if found else None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def content_lemmas(text: str) -> frozenset[str]:
     """Lemma-ish content words of a text: the bag compared between a claim's sentence and a source's.
 
