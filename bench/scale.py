@@ -46,7 +46,7 @@ def fixed_cost(repeats: int) -> dict[str, float]:
     python = sys.executable
     with tempfile.TemporaryDirectory() as folder:
         run = [python, "-m", "harness.cli", "run", "summarizer=lead", "task.unit=document", "cache=false"]
-        run_s = _wall([*run, f"hydra.run.dir={folder}"], repeats)
+        run_s = _wall([*run, f"hydra.run.dir={folder}", "overwrite=true"], repeats)
     imports = "import harness.metrics.rouge, harness.run.pipeline, harness.run.plugins"
     figures = {
         "run_s": run_s,

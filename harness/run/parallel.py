@@ -1,4 +1,5 @@
-"""Score samples in a pool of worker processes (`num_proc` > 1), results handed back in sample order.
+"""Score samples in a pool of worker processes (`num_proc` > 1), or in this process, results handed back in
+sample order.
 
 Each worker builds its own scorers once from their configs (scorer objects are never sent), and gets one task
 per sample: the sample's sources and every model's output on it, so the scorers' per-`Sources` caches index
@@ -85,6 +86,25 @@ class ScoringPool:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+class LocalScoring:
+    """`ScoringPool`'s interface in this process (`num_proc` = 1): the outputs of every model on a sample
+    scored together, so that a cluster's sources are analysed once for all models, however many clusters
+    come between two models' turns."""
+
+    def __init__(self, scorers: Mapping[str, Any]) -> None:
+        self._scorers = scorers
+
+    def score(
+        self, task: Task, jobs: Iterable[tuple[Sample, Sequence[Any], T]]
+    ) -> Generator[tuple[T, list[Scored]], None, None]:
+        """Per job (a sample, the outputs to score on it, and a tag handed back), the `Scored` of each output."""
+        for sample, outputs, tag in jobs:
+            yield tag, [score_output(self._scorers, task, scoring_pair(task, output, sample)) for output in outputs]
+
+    def close(self) -> None:
+        """Nothing to release: the interface of `ScoringPool`."""
 
 
 def _result(job: tuple[T, Future[list[Scored]] | None]) -> tuple[T, list[Scored]]:

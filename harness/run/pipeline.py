@@ -3,8 +3,9 @@
 Every output and every sample is appended to its results file as soon as it is made, so an interrupted run
 keeps what it did and the next run takes the finished model calls from the cache. A model or scorer that
 fails on one sample is recorded on that sample and the run goes on; the run then ends with exit status 1.
-With `num_proc` > 1 the samples are scored in worker processes (`harness.run.parallel`); the results files
-are the same, line for line.
+With several models, each sample is scored once for all their outputs, after the models have run, so that its
+sources are analysed once; with `num_proc` > 1 in worker processes (`harness.run.parallel`). The results files
+are the same, line for line, whichever way.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from harness.results.records import Failure, Fingerprint, OutputRecord, RunSumma
 from harness.run import table
 from harness.run.cache import MISSING, OutputCache, cache_key, model_state
 from harness.run.fingerprint import make_fingerprint
-from harness.run.parallel import ScoringPool, check_num_proc
+from harness.run.parallel import LocalScoring, ScoringPool, check_num_proc
 from harness.run.plugins import ModelSpec, build, build_scorers, model_specs, scorer_settings
 from harness.run.preflight import preflight
 from harness.run.samples import DataSource, Sample, check_unit, iter_samples, model_input, sample_ids
@@ -328,24 +329,24 @@ class _SpilledOutputs:
         self._file.close()
 
 
-def _run_in_pool(
+def _run_by_sample(
     model_runs: list[_ModelRun],
     models: Mapping[str, Any],
     samples: Callable[[], Iterable[Sample]],
     total: int,
-    scorer_config: tuple[dict[str, Any], str],
-    num_proc: int,
+    scoring: ScoringPool | LocalScoring,
 ) -> None:
-    """Every model's outputs in turn (model calls stay in this process), then every sample scored in a pool.
+    """Every model's outputs in turn (model calls stay in this process), then every sample scored once for all
+    models' outputs on it, in a pool or in this process (`scoring`).
 
-    One pool task per sample carries all models' outputs on it. Records are written in the order of a
-    one-process run (model by model, sample by sample): the first model's as they arrive, the others' held
-    in temporary files until then. Outputs wait in temporary files too, so memory stays flat.
+    One scoring job per sample carries all models' outputs on it, so its sources are analysed once for all
+    models. Records are written in the order of a model-by-model run (model by model, sample by sample): the
+    first model's as they arrive, the others' held in temporary files until then. Outputs wait in temporary
+    files too, so memory stays flat.
     """
-    settings, group = scorer_config
     task = model_runs[0].task
     with ExitStack() as stack:
-        pool = stack.enter_context(closing(ScoringPool(settings, group, num_proc)))
+        pool = stack.enter_context(closing(scoring))
         spills = [
             stack.enter_context(closing(_SpilledOutputs(run, models[run.spec.name], samples(), total)))
             for run in model_runs
@@ -375,8 +376,9 @@ def _run_in_pool(
 def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
     """Run every model of `cfg` on every sample, writing results under `run_dir` as they are made.
 
-    Samples are built one at a time from the data source, each output is scored as it comes and its record
-    written at once; per model only running sums are kept, so memory does not grow with the number of samples.
+    Samples are built one at a time from the data source. One model's outputs are scored as they come, each
+    record written at once; several models' are scored sample by sample once they have all run (outputs wait in
+    temporary files). Per model only running sums are kept, so memory does not grow with the number of samples.
     """
     task = _task(cfg)
     unit = check_unit(str(cfg.task.unit))
@@ -419,11 +421,11 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> RunResult:
     )
     keep_pairs = bool(aggregating(scorers))
     model_runs = [_ModelRun(spec, task, fingerprint, cache, writer, keep_pairs=keep_pairs) for spec in specs]
-    if num_proc == 1:
-        for model_run in model_runs:
-            model_run.score_all(models[model_run.spec.name], scorers, samples(), len(ids))
+    if num_proc == 1 and len(model_runs) == 1:
+        model_runs[0].score_all(models[model_runs[0].spec.name], scorers, samples(), len(ids))
     else:
-        _run_in_pool(model_runs, models, samples, len(ids), (settings, scorer_group), num_proc)
+        scoring = LocalScoring(scorers) if num_proc == 1 else ScoringPool(settings, scorer_group, num_proc)
+        _run_by_sample(model_runs, models, samples, len(ids), scoring)
     for model_run in model_runs:
         model_run.summarize(summary, scorers)
     failures = {model_run.spec.name: model_run.failures for model_run in model_runs}

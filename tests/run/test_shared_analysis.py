@@ -79,3 +79,35 @@ def test_generated_rows_repeating_articles_give_identical_results(
         "summarizer=lead",
         "summarizer.k=1",
     )
+
+
+def test_several_models_in_one_process_analyse_each_article_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scored sample by sample, every model's summary of an article meets its analysis while it is still held,
+    even when only one set of sources is held at a time."""
+    from harness.metrics import numbers
+    from harness.verdicts.number_sources import source_numbers
+
+    analysed: list[tuple[str, ...]] = []
+
+    def counted(sources: Sources) -> object:
+        analysed.append(tuple(document.text for document in sources.documents))
+        return source_numbers(sources)
+
+    rows = [
+        {"document": article, "summary": summary, "system": system, "reference": article.split(".")[0]}
+        for article in [*ARTICLES, ARTICLES[0].replace("12 countries", "13 countries")]
+        for system, summary in (("a", SUMMARIES[0]), ("b", SUMMARIES[2]))
+    ]
+    data = tmp_path / "pairs.jsonl"
+    data.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    monkeypatch.setenv("HARNESS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(source_cache, "SIZE", 1)
+    monkeypatch.setattr(numbers, "source_numbers", counted)
+    assert main(["run", "goldset=pairs", f"goldset.path={data}", f"hydra.run.dir={tmp_path / 'run'}"]) == 0
+    assert len(analysed) == 3 == len(set(analysed))
+    scored = [
+        json.loads(line) for line in (tmp_path / "run" / "samples.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert sorted(record["model"] for record in scored) == ["a", "a", "a", "b", "b", "b"]
