@@ -17,7 +17,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import breakdown, cold_starts, compare, parallel, stream
+from measure import cold_starts, compare, parallel, stream
 from pairs import goldset_pairs, news_pairs, synthetic_pairs, synthetic_stream
 from pathological import in_subprocess
 from scale import document_scaling, endpoint, fixed_cost, in_bench, rouge_ratio
@@ -89,9 +89,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         news = news_pairs(args.news, chosen["news_pairs"])
         figures["news"] = compare(news, chosen["repeats"])
         print(f"news pairs ({args.news.name}): {_rates(figures['news'])}", flush=True)
-
-    figures["synthetic_by_cluster"] = breakdown(synthetic)
-    print(f"synthetic pairs grouped by cluster: {figures['synthetic_by_cluster']}", flush=True)
 
     num_proc = 2 if len(os.sched_getaffinity(0)) >= 2 else 1
     figures["parallel"] = parallel(synthetic, num_proc, max(1, chosen["repeats"] // 2))

@@ -167,17 +167,6 @@ def compare(pairs: Sequence[Pair], repeats: int) -> dict[str, Any]:
     }
 
 
-def breakdown(pairs: Sequence[Pair]) -> dict[str, Any]:
-    """One pass of the suite over `pairs` grouped by cluster (each cluster's sources indexed once): ms per scorer."""
-    grouped = [pair for chunk in _by_cluster(pairs) for pair in chunk]
-    per_scorer: dict[str, float] = {}
-    seconds = time_suite(grouped, per_scorer).cpu
-    return {
-        "cpu_suite_per_s": len(grouped) / seconds,
-        "ms_per_summary_by_scorer": {key: 1000 * value / len(grouped) for key, value in per_scorer.items()},
-    }
-
-
 _worker_scorers: dict[str, Any] = {}
 
 
@@ -186,6 +175,9 @@ def _start_worker() -> None:
 
 
 def _score_chunk(chunk: list[Pair]) -> int:
+    """Score one cluster's pairs, its analyses made afresh (in one process and in a worker alike: a forked
+    worker would otherwise inherit the analyses the one-process passes made)."""
+    fresh_caches()
     for pair in chunk:
         score_output(_worker_scorers, "summarize", (pair.summary, pair.sources))
     return len(chunk)

@@ -1,8 +1,8 @@
 """The summary/source pairs the benchmark scores: the goldset's and synthetic Multi-News-sized clusters.
 
 Goldset pairs are the reference summaries and lead-3 against the five sources, gold-free (`Sources.from_texts`,
-as a Hugging Face dataset run builds them). Synthetic pairs come in the runner's order: one model's summary
-of every cluster, then the next model's, so one `Sources` object is shared by all summaries of a cluster.
+as a Hugging Face dataset run builds them). Pairs come in the runner's order: a run of several models scores
+each sample once for all their summaries, so the summaries of a cluster come together and share one `Sources`.
 """
 
 from __future__ import annotations
@@ -61,11 +61,13 @@ def cluster_sources(cluster: Cluster) -> Sources:
 
 
 def synthetic_pairs(clusters: int, models: int, seed: int) -> list[Pair]:
-    """`models` summaries of each of `clusters` synthetic clusters, model by model as the runner scores them."""
-    made = [make_cluster(index, seed) for index in range(clusters)]
-    sources = [cluster_sources(cluster) for cluster in made]
-    texts = [list(summaries(cluster, models, seed)) for cluster in made]
-    return [Pair(texts[index][model], sources[index]) for model in range(models) for index in range(clusters)]
+    """`models` summaries of each of `clusters` synthetic clusters, cluster by cluster as the runner scores them."""
+    pairs: list[Pair] = []
+    for index in range(clusters):
+        cluster = make_cluster(index, seed)
+        sources = cluster_sources(cluster)
+        pairs.extend(Pair(text, sources) for text in summaries(cluster, models, seed))
+    return pairs
 
 
 def synthetic_stream(total: int, per_cluster: int, seed: int) -> Iterator[Pair]:
@@ -85,16 +87,16 @@ def news_pairs(path: Path, limit: int | None = None) -> list[Pair]:
     """Summaries of news articles from a JSONL file of `document`, `summary` and `id` ("article:system") rows,
     FRANK's layout: one `Sources` per article, shared by its summaries, with the article's first three
     sentences and its next three as the references (the file has none; two, so that a summary copying the lead
-    still has one it does not copy). In the runner's order: one system's summaries of every
-    article, then the next system's. `limit`: at most this many pairs, the first rows of the file."""
+    still has one it does not copy). In the runner's order: every system's summaries of an article together.
+    `limit`: at most this many pairs, the first rows of the file."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
     sources: dict[str, Sources] = {}
-    by_system: dict[str, list[Pair]] = {}
+    by_article: dict[str, list[Pair]] = {}
     for row in rows:
-        article, _, system = str(row["id"]).partition(":")
+        article = str(row["id"]).partition(":")[0]
         if article not in sources:
             lines = [sentence.text for sentence in sentences(row["document"])]
             references = (" ".join(lines[:3]), " ".join(lines[3:6]))
             sources[article] = Sources.from_texts(article, {article: row["document"]}, references=references)
-        by_system.setdefault(system, []).append(Pair(row["summary"], sources[article]))
-    return [pair for pairs in by_system.values() for pair in pairs]
+        by_article.setdefault(article, []).append(Pair(row["summary"], sources[article]))
+    return [pair for pairs in by_article.values() for pair in pairs]
