@@ -19,8 +19,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from harness.core.jsonl import read_rows_at, row_at
 from harness.errors import ConfigError, InputFileError, ModelError
-from harness.models.jsonl import read_rows_at, row_at
 from harness.models.protocols import SourceCluster, SourceDocument
 from harness.run.fingerprint import sha256_files
 from harness.run.plugins import ModelSpec

@@ -74,6 +74,28 @@ def test_jsonl_missing_field_names_file_line_and_field(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        (b'{"document": "d", "summary": "s", "label": 1}\n{"document": "caf\xe9"}\n', 2, "not UTF-8"),
+        (b'{"document": "d", "summary": "s", "label": 1}\n\n{not json\n', 3, "not valid JSON"),
+        (b"[1, 2]\n", 1, "expected a JSON object"),
+    ],
+)
+def test_jsonl_unreadable_lines_name_file_and_line(tmp_path: Path, content: bytes, line: int, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(InputFileError, match=message) as raised:
+        JsonlReader(str(path)).load()
+    assert (raised.value.path, raised.value.line) == (str(path), line)
+
+
+def test_a_missing_jsonl_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError, match="file not found") as raised:
+        JsonlReader(str(tmp_path / "absent.jsonl")).load()
+    assert raised.value.path == str(tmp_path / "absent.jsonl")
+
+
+@pytest.mark.parametrize(
     ("record", "field"),
     [
         ({"document": "d", "summary": "s", "label": "maybe"}, "label"),

@@ -8,11 +8,10 @@ consistent/inconsistent; `label_means: inconsistent` when 1 marks an error), and
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from harness.errors import InputFileError
+from harness.core.jsonl import read_rows
 from harness.metaeval.fields import Where
 from harness.metaeval.items import LabelledItem, MetaDataset
 from harness.metaeval.readers.rows import item_from_row, merged_columns
@@ -20,22 +19,7 @@ from harness.metaeval.readers.rows import item_from_row, merged_columns
 
 def read_lines(path: Path) -> list[tuple[int, dict[str, object]]]:
     """The JSON objects of a JSON Lines file with their line numbers; blank lines are skipped."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InputFileError(path, f"cannot read: {error.strerror or error}") from None
-    records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputFileError(path, f"not valid JSON: {error.msg} (column {error.colno})", line=number) from None
-        if not isinstance(record, dict):
-            raise InputFileError(path, f"expected a JSON object, got {type(record).__name__}", line=number)
-        records.append((number, record))
-    return records
+    return list(read_rows(path))
 
 
 class JsonlReader:

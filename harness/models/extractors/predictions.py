@@ -14,10 +14,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from harness.core.claim_types import ClaimSet, EntityClaim, EventClaim, NumberClaim, QuoteClaim
+from harness.core.jsonl import field, read_rows
 from harness.core.spans import Span
 from harness.errors import ConfigError, InputFileError
 from harness.models.extractors.offsets import CONVENTIONS, OffsetConvention, OffsetConverter, OffsetError
-from harness.models.jsonl import field, read_rows
 from harness.models.prediction_rows import PredictionRows
 from harness.models.protocols import SourceDocument
 

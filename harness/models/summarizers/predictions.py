@@ -7,8 +7,8 @@ checked when the summarizer is built, so a malformed file stops the run before a
 
 from __future__ import annotations
 
+from harness.core.jsonl import field, read_rows
 from harness.errors import InputFileError, ModelError
-from harness.models.jsonl import field, read_rows
 from harness.models.prediction_rows import PredictionRows
 from harness.models.protocols import SourceCluster, Summary
 

@@ -1,4 +1,5 @@
-"""Reading JSON Lines files of model predictions, with errors that name the file, line and field."""
+"""Reading JSON Lines files (predictions, pairs tables, labelled sets), with errors that name the file, line and
+field."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def read_rows_at(path: str | Path) -> Iterator[tuple[int, int, dict[str, Any]]]:
     try:
         handle = path.open("rb")
     except FileNotFoundError:
-        raise InputFileError(path, "file not found; check the path in the model config") from None
+        raise InputFileError(path, "file not found; check the path given in the config") from None
     except OSError as error:
         raise InputFileError(path, f"cannot read: {error}") from error
     number = offset = 0
