@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from harness.core.memo import Memo
@@ -119,9 +119,14 @@ def document_sentences(text: str) -> tuple[TextSpan, ...]:
 
 def sentence_at(text: str, offset: int) -> TextSpan | None:
     """The sentence of `text` that holds `offset`, or None between sentences (found by bisection)."""
-    spans = document_sentences(text)
-    index = bisect_right(spans, offset, key=lambda span: span.start) - 1
-    return spans[index] if index >= 0 and offset < spans[index].end else None
+    return sentence_holding(document_sentences(text), offset, offset + 1)
+
+
+def sentence_holding(spans: Sequence[TextSpan], start: int, end: int) -> TextSpan | None:
+    """The sentence of `spans` (a text's sentences, in order) that holds [start, end), or None when none does:
+    only the last one starting at or before `start` can."""
+    index = bisect_right(spans, start, key=lambda span: span.start) - 1
+    return spans[index] if index >= 0 and end <= spans[index].end else None
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[TextSpan]:

@@ -19,7 +19,7 @@ from harness.claims.numbers.dates import day_range
 from harness.claims.numbers.lexicon import TIME_UNITS
 from harness.claims.numbers.units import Unit, resolve_unit
 from harness.core.claim_types import NumberClaim
-from harness.core.text import TextSpan, sentences
+from harness.core.text import TextSpan, sentence_holding, sentences
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import NumberAnnotation
 from harness.verdicts.sources import Sources
@@ -97,12 +97,10 @@ def number_heads(number: NumberClaim | NumberAnnotation, *extra: str | None) -> 
     return frozenset(head for head in found if head not in _TIME_UNIT_WORDS and head != "percent")
 
 
-def _sentence_of(spans: Sequence[TextSpan], starts: Sequence[int], start: int, end: int, text: str) -> str:
-    """The sentence holding [start, end) (`starts`: the sorted sentence starts), else 150 characters around it."""
-    position = bisect_right(starts, start) - 1
-    if position >= 0 and end <= spans[position].end:
-        return spans[position].text
-    return text[max(0, start - 150) : end + 150]
+def _sentence_of(spans: Sequence[TextSpan], start: int, end: int, text: str) -> str:
+    """The sentence holding [start, end), else 150 characters around it."""
+    held = sentence_holding(spans, start, end)
+    return held.text if held is not None else text[max(0, start - 150) : end + 150]
 
 
 def _overlapping(claims: Sequence[NumberClaim], ends: Sequence[int], start: int, end: int) -> list[NumberClaim]:
@@ -128,7 +126,6 @@ def source_numbers(sources: Sources) -> tuple[SourceNumber, ...]:
     found: list[SourceNumber] = []
     for document in sources.documents:
         spans = sentences(document.text)
-        starts = [span.start for span in spans]
         claims = find_numbers(document.text, anchor=sources.anchor(document))
         ends = [claim.span.end for claim in claims]
         numbers: Iterable[NumberClaim | NumberAnnotation] = document.numbers if sources.gold else claims
@@ -138,7 +135,7 @@ def source_numbers(sources: Sources) -> tuple[SourceNumber, ...]:
                 continue
             overlapping = _overlapping(claims, ends, start, end)
             extra = [claim.counted for claim in overlapping] + [claim.unit for claim in overlapping]
-            sentence = _sentence_of(spans, starts, start, end, document.text)
+            sentence = _sentence_of(spans, start, end, document.text)
             counted = number.counted or ""
             annotation = number.id if isinstance(number, NumberAnnotation) else None
             found.append(

@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import NamedTuple
@@ -46,7 +46,7 @@ from harness.claims.numbers import find_numbers
 from harness.claims.numbers.counted import content_lemmas, same_head
 from harness.claims.numbers.dates import WEEKDAYS
 from harness.core.claim_types import NumberClaim
-from harness.core.text import TextSpan, sentences, word_matches
+from harness.core.text import TextSpan, sentence_holding, sentences, word_matches
 from harness.goldset.load import GoldDocument
 from harness.goldset.schema import NumberAnnotation
 from harness.verdicts.number_attest import settle_gold_free
@@ -439,11 +439,9 @@ def _publication_date(claim: NumberClaim, sources: Sources) -> Finding | None:
 
 def sentence_of(spans: Sequence[TextSpan], claim: NumberClaim, summary: str) -> TextSpan:
     """The sentence of the summary that holds the claim (the whole summary if none does); `spans` are the
-    summary's sentences, in order, so only the last one starting at or before the claim can hold it."""
-    index = bisect_right(spans, claim.span.start, key=lambda span: span.start) - 1
-    if index >= 0 and claim.span.end <= spans[index].end:
-        return spans[index]
-    return TextSpan(0, len(summary), summary)
+    summary's sentences, in order."""
+    held = sentence_holding(spans, claim.span.start, claim.span.end)
+    return held if held is not None else TextSpan(0, len(summary), summary)
 
 
 def _loose(text: str) -> str:
