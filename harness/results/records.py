@@ -10,6 +10,7 @@ and the gate read only these files, so runs made on other machines are read the 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar
 
@@ -146,20 +147,36 @@ def append_jsonl(path: Path, record: BaseModel) -> None:
 
 def read_jsonl(path: Path, model: type[M]) -> list[M]:
     """Read a JSON Lines results file; a bad line raises `InputFileError` naming the file, line and field."""
+    return [record for _, _, record in iter_jsonl_at(path, model)]
+
+
+def iter_jsonl_at(path: Path, model: type[M]) -> Iterator[tuple[int, int, M]]:
+    """Each record of a JSON Lines results file with its line number and byte offset, read a line at a time (a
+    large file is never held whole); `read_jsonl_at` reads one again. A bad line raises `InputFileError`."""
     if not path.exists():
         raise InputFileError(path, "results file not found")
-    records: list[M] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                records.append(model.model_validate_json(line))
-            except ValidationError as error:
-                issue = error.errors()[0]
-                field = ".".join(str(part) for part in issue["loc"]) or None
-                raise InputFileError(path, issue["msg"], line=number, field=field) from None
-    return records
+    with path.open("rb") as handle:
+        offset = 0
+        for number, raw in enumerate(handle, start=1):
+            if raw.strip():
+                yield number, offset, _validated(path, number, raw, model)
+            offset += len(raw)
+
+
+def read_jsonl_at(path: Path, number: int, offset: int, model: type[M]) -> M:
+    """The record on line `number`, which starts at byte `offset` (as `iter_jsonl_at` gave them)."""
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        return _validated(path, number, handle.readline(), model)
+
+
+def _validated(path: Path, number: int, raw: bytes, model: type[M]) -> M:
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as error:
+        issue = error.errors()[0]
+        field = ".".join(str(part) for part in issue["loc"]) or None
+        raise InputFileError(path, issue["msg"], line=number, field=field) from None
 
 
 def read_summary(path: Path) -> RunSummary:

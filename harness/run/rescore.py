@@ -19,30 +19,36 @@ import yaml
 from harness.core.claim_types import ClaimSet
 from harness.errors import ConfigError, InputFileError, ModelError
 from harness.models.protocols import SourceCluster, SourceDocument, Summary
-from harness.results.records import CONFIG_FILE, OUTPUTS_FILE, OutputRecord, read_jsonl
+from harness.results.records import CONFIG_FILE, OUTPUTS_FILE, OutputRecord, iter_jsonl_at, read_jsonl_at
 
 SCORER_GROUPS = ("metrics", "extraction_metrics")
 MODEL_KEYS = ("summarizer", "summarizers", "extractor", "extractors")
 
 
 class StoredOutputs:
-    """A model that answers with the outputs `model` stored in a run's `outputs.jsonl`."""
+    """A model that answers with the outputs `model` stored in a run's `outputs.jsonl`: the file is checked whole
+    once, and only where each output stands is held, each read again when asked for, so memory does not grow
+    with the run."""
 
     def __init__(self, path: str, model: str) -> None:
         self.path = Path(path)
         self.model = model
-        records = [record for record in read_jsonl(self.path, OutputRecord) if record.model == model]
-        if not records:
+        self._at = {
+            record.id: (number, offset)
+            for number, offset, record in iter_jsonl_at(self.path, OutputRecord)
+            if record.model == model
+        }
+        if not self._at:
             raise InputFileError(self.path, f"no outputs of model '{model}'")
-        self._records = {record.id: record for record in records}
 
     def reads(self) -> list[Path]:
         return [self.path]
 
     def _record(self, key: str) -> OutputRecord:
-        record = self._records.get(key)
-        if record is None:
+        where = self._at.get(key)
+        if where is None:
             raise ModelError(f"{self.path}: no stored output of '{self.model}' for '{key}'")
+        record = read_jsonl_at(self.path, *where, OutputRecord)
         if record.error is not None:
             raise ModelError(f"stored output failed: {record.error}")
         return record

@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 from harness.cli import main
-from harness.results.records import SampleRecord, read_jsonl, read_summary
+from harness.errors import InputFileError, ModelError
+from harness.models.protocols import SourceCluster, SourceDocument
+from harness.results.records import Fingerprint, OutputRecord, SampleRecord, read_jsonl, read_summary
+from harness.run.rescore import StoredOutputs
 from tests.run.run_toys import FirstWordsSummarizer, WordScorer, target
 
 
@@ -57,3 +60,45 @@ def test_only_scorer_overrides_are_taken(
     run, _ = finished_run
     assert main(["score", str(run), "summarizer.words=3", "-o", str(tmp_path / "x")]) == 2
     assert "changes only the scorers" in capsys.readouterr().err
+
+
+def _output_line(sample: str, model: str, text: str | None, error: str | None = None) -> str:
+    record = OutputRecord(
+        id=sample,
+        model=model,
+        task="summarize",
+        output=None if text is None else {"text": text},
+        error=error,
+        fingerprint=Fingerprint(harness_version="0", goldset="g", scorers="s"),
+    )
+    return record.model_dump_json() + "\n"
+
+
+def test_stored_outputs_answer_from_the_file_as_asked(tmp_path: Path) -> None:
+    path = tmp_path / "outputs.jsonl"
+    path.write_text(
+        _output_line("c1", "a", "first")
+        + _output_line("c1", "b", "other model")
+        + "\n"
+        + _output_line("c2", "a", None, error="timed out")
+        + _output_line("c1", "a", "rerun"),
+        encoding="utf-8",
+    )
+    stored = StoredOutputs(str(path), "a")
+    cluster = SourceCluster(id="c1", documents=(SourceDocument(id="d", text="t"),))
+    assert stored.summarize(cluster).text == "rerun"  # the last line for an id, as the run wrote it
+    with pytest.raises(ModelError, match="stored output failed: timed out"):
+        stored.summarize(SourceCluster(id="c2", documents=cluster.documents))
+    with pytest.raises(ModelError, match="no stored output of 'a' for 'c3'"):
+        stored.summarize(SourceCluster(id="c3", documents=cluster.documents))
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"), [(b"{not json\n", "Invalid JSON"), (b'{"id": "caf\xe9"}\n', "invalid unicode")]
+)
+def test_a_bad_stored_output_line_is_named_before_any_scoring(tmp_path: Path, bad: bytes, message: str) -> None:
+    path = tmp_path / "outputs.jsonl"
+    path.write_bytes(_output_line("c1", "a", "fine").encode() + bad)
+    with pytest.raises(InputFileError, match=message) as raised:
+        StoredOutputs(str(path), "a")
+    assert raised.value.line == 2
