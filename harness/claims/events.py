@@ -187,10 +187,20 @@ def _arguments(
     return arguments
 
 
+def _verb_start(text: str, clause: TextSpan, trigger: _Trigger) -> int | None:
+    """Where the trigger's verb starts: the trigger itself, or for a noun its light verb, if it has one."""
+    return _light_verb_start(text, clause, trigger.start) if trigger.is_noun else trigger.start
+
+
+def agent_text(arguments: Sequence[EventArgumentClaim]) -> str | None:
+    """The written agent among an event's arguments, if any."""
+    return next((argument.text for argument in arguments if argument.role == "agent" and argument.text), None)
+
+
 def _event(text: str, clause: TextSpan, trigger: _Trigger, mentions: list[EntityClaim]) -> EventClaim:
     """One event mention: its arguments and polarity read from the clause around the trigger."""
     start, end, event_type = trigger.start, trigger.end, trigger.type
-    verb_start = _light_verb_start(text, clause, start) if trigger.is_noun else start
+    verb_start = _verb_start(text, clause, trigger)
     arguments = _arguments(text, trigger, verb_start, mentions)
     negated = verb_start is not None and _negated(text, clause, verb_start)
     return EventClaim(
@@ -228,9 +238,5 @@ def event_agents(text: str) -> dict[int, str | None]:
         for trigger in _triggers(clause):
             if trigger.start in agents:
                 continue
-            verb_start = _light_verb_start(text, clause, trigger.start) if trigger.is_noun else trigger.start
-            arguments = _arguments(text, trigger, verb_start, mentions)
-            agents[trigger.start] = next(
-                (argument.text for argument in arguments if argument.role == "agent" and argument.text), None
-            )
+            agents[trigger.start] = agent_text(_arguments(text, trigger, _verb_start(text, clause, trigger), mentions))
     return agents

@@ -139,7 +139,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[TextSpan]:
 
 def words(text: str) -> list[TextSpan]:
     """Word tokens (letters/digits, keeping inner hyphens, apostrophes and decimal points) with offsets."""
-    return [TextSpan(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
+    return words_in(text, 0, len(text))
 
 
 def words_in(text: str, start: int, end: int) -> list[TextSpan]:

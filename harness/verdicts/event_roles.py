@@ -12,12 +12,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from harness.claims.entities import find_entities
 from harness.claims.event_lexicon import ANTONYMS
-from harness.claims.events import clause_at, event_agents
+from harness.claims.events import agent_text, clause_at, event_agents
 from harness.core.claim_types import EventClaim
 from harness.core.memo import Memo
 from harness.core.text import TextSpan, fold
@@ -52,15 +52,17 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['
 """A determiner or possessive right before a trigger: the trigger is a noun."""
 
 
-def _agent(claim: EventClaim) -> str | None:
-    return next((argument.text for argument in claim.arguments if argument.role == "agent" and argument.text), None)
-
-
-def _sides(text: str, clause: TextSpan, trigger_start: int, agent: str | None) -> tuple[str | None, list[str]]:
-    """The agent and the names after the trigger within its clause; no agent when the clause is passive, or when
-    the trigger is a noun ("today's release") whose agent is not its possessor ("Russia's invitation")."""
+def _sides(
+    text: str, clause: TextSpan, trigger_start: int, read_agent: Callable[[], str | None]
+) -> tuple[str | None, list[str]]:
+    """The agent (`read_agent`, asked only for an active clause) and the names after the trigger within its
+    clause; no agent when the clause is passive, or when the trigger is a noun ("today's release") whose agent
+    is not its possessor ("Russia's invitation")."""
     head = text[clause.start : trigger_start]
-    if agent is None or _PASSIVE.search(head):
+    if _PASSIVE.search(head):
+        return None, []
+    agent = read_agent()
+    if agent is None:
         return None, []
     if _NOUN_BEFORE.search(head) and not re.search(re.escape(agent) + r"['\u2019]s\s+(?:[\w-]+\s+)?$", head):
         return None, []
@@ -88,9 +90,7 @@ def _source_sides(text: str, trigger_start: int) -> tuple[TextSpan | None, str |
         clause = clause_at(text, trigger_start)
         if clause is None:
             return None, None, []
-        if _PASSIVE.search(text[clause.start : trigger_start]):
-            return clause, None, []  # what `_sides` gives a passive clause, without reading its agent first
-        return (clause, *_sides(text, clause, trigger_start, _source_agent(text, clause, trigger_start)))
+        return (clause, *_sides(text, clause, trigger_start, lambda: _source_agent(text, clause, trigger_start)))
 
     return _SOURCE_SIDES.get((text, trigger_start), compute)
 
@@ -100,7 +100,7 @@ def _summary_sides(claim: EventClaim, summary: str) -> tuple[str | None, list[st
     if claim.clause is None:
         return None, []
     ours = TextSpan(claim.clause.start, claim.clause.end, claim.clause.text)
-    return _sides(summary, ours, claim.trigger.start, _agent(claim))
+    return _sides(summary, ours, claim.trigger.start, lambda: agent_text(claim.arguments))
 
 
 def orientation(claim: EventClaim, summary: str, event: SourceEvent, source_text: str) -> str | None:

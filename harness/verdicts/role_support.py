@@ -46,24 +46,24 @@ def role_words(role: str) -> frozenset[str]:
     )
 
 
+def _word_stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(token) for token in _TOKEN.findall(text))
+
+
 def _words(text: str) -> frozenset[str]:
-    return _WORDS.get(text, lambda: frozenset(_stem(token) for token in _TOKEN.findall(text)))
-
-
-def _content(text: str) -> frozenset[str]:
-    return _CONTENT.get(
-        text,
-        lambda: frozenset(
-            _stem(token)
-            for token in _TOKEN.findall(text)
-            if token.lower() not in _FUNCTION_WORDS and not is_title_word(token) and not token.isdigit()
-        ),
-    )
+    """`_word_stems`, read once per text: a role's contexts are asked about again for each of its claims."""
+    return _WORDS.get(text, lambda: _word_stems(text))
 
 
 _WORDS: Memo[frozenset[str]] = Memo(4096)
-_CONTENT: Memo[frozenset[str]] = Memo(4096)
-"""The word stems of a sentence, read once per text: every source sentence is read again for each role claim."""
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(
+        _stem(token)
+        for token in _TOKEN.findall(text)
+        if token.lower() not in _FUNCTION_WORDS and not is_title_word(token) and not token.isdigit()
+    )
 
 
 def role_stated(role: str, contexts: Sequence[str]) -> bool:
@@ -103,7 +103,7 @@ class _SentenceBags:
     looked for only in the sentences that hold all its words."""
 
     def __init__(self, text: str) -> None:
-        self.sentences = [(span, _words(span.text), _content(span.text)) for span in document_sentences(text)]
+        self.sentences = [(span, _word_stems(span.text), _content(span.text)) for span in document_sentences(text)]
         self._by_word: dict[str, set[int]] = {}
         for position, (_, words, _) in enumerate(self.sentences):
             for word in words:
